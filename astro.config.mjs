@@ -1,0 +1,26 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
+import sitemap from '@astrojs/sitemap';
+import { locales, sourceLocale } from './src/i18n/locales.ts';
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://polo-siracusa.it',
+  output: 'static',
+  // The Node server serves the static pages and, later, the on-demand routes (newsletter).
+  adapter: node({ mode: 'standalone' }),
+  trailingSlash: 'ignore',
+  build: {
+    // One request per page: the CSS is small enough to travel inside the HTML.
+    inlineStylesheets: 'always',
+  },
+  outDir: process.env.POLO_OUT_DIR ?? 'dist',
+  integrations: [
+    sitemap({
+      i18n: {
+        defaultLocale: sourceLocale,
+        locales: Object.fromEntries(locales.map((l) => [l.code, l.code])),
+      },
+    }),
+  ],
+});

@@ -1,0 +1,9 @@
+declare namespace App {
+  interface Locals {
+    lang: import('./i18n/locales').Locale;
+    dir: 'ltr' | 'rtl';
+    /** Tag for Intl.* in this language, e.g. 'ar-u-nu-latn'. */
+    intl: string;
+    t: import('./i18n/translate').Translator;
+  }
+}

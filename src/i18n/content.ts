@@ -1,0 +1,37 @@
+/** Content in a given language, with the Italian fallback. Used by pages at build time. */
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { pickTranslations, type Localized } from '../lib/translations';
+import { localeCodes, sourceLocale, type Locale } from './locales';
+
+type Translated = 'activities' | 'programme' | 'pages' | 'notices';
+
+/** Every entry of a collection in `lang`, falling back to Italian entry by entry. */
+export async function localizedCollection<C extends Translated>(
+  collection: C,
+  lang: Locale,
+): Promise<Localized<CollectionEntry<C>>[]> {
+  return pickTranslations(await getCollection(collection), lang);
+}
+
+/** One entry in `lang`, e.g. localizedEntry('pages', 'privacy', 'ar'). */
+export async function localizedEntry<C extends Translated>(
+  collection: C,
+  slug: string,
+  lang: Locale,
+): Promise<Localized<CollectionEntry<C>>> {
+  const found = (await localizedCollection(collection, lang)).find((e) => e.slug === slug);
+  if (!found) throw new Error(`content/${collection}/${sourceLocale}/${slug}.md is missing`);
+  return found;
+}
+
+/** `getStaticPaths` result for a page that exists once per language. */
+export function everyLanguage() {
+  return localeCodes.map((lang) => ({ params: { lang } }));
+}
+
+/** The opening hours (language-neutral). */
+export async function openingHours() {
+  const entry = await getEntry('hours', 'polo');
+  if (!entry) throw new Error('content/hours.yaml must have an entry named "polo"');
+  return entry.data;
+}

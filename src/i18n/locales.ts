@@ -1,0 +1,33 @@
+/**
+ * The one list of the site's languages. Routes, `<html lang dir>`, the language switcher,
+ * hreflang alternates, the sitemap and the RSS feeds are all derived from it.
+ * Adding a language: a line here, a `content/ui/{code}.yaml` file, and content folders.
+ */
+export const locales = [
+  // `intl` is the tag handed to Intl.*: 24-hour times everywhere, as on Italian signs and tickets.
+  { code: 'it', label: 'Italiano', dir: 'ltr', intl: 'it-IT' },
+  { code: 'en', label: 'English', dir: 'ltr', intl: 'en-GB' },
+  { code: 'fr', label: 'Français', dir: 'ltr', intl: 'fr-FR' },
+  // Latin digits: the ones on Italian clocks, buses and forms that readers compare them with.
+  { code: 'ar', label: 'العربية', dir: 'rtl', intl: 'ar-u-nu-latn' },
+] as const;
+
+export type Locale = (typeof locales)[number]['code'];
+export type LocaleInfo = (typeof locales)[number];
+
+/** The language every text is written in first; others fall back to it. */
+export const sourceLocale: Locale = 'it';
+
+export const localeCodes: readonly Locale[] = locales.map((l) => l.code);
+
+/** Type guard, e.g. isLocale('ar') => true, isLocale('de') => false. */
+export function isLocale(value: string | undefined): value is Locale {
+  return value !== undefined && (localeCodes as readonly string[]).includes(value);
+}
+
+/** The locale's full record, e.g. localeInfo('ar').dir => 'rtl'. */
+export function localeInfo(code: Locale): LocaleInfo {
+  const info = locales.find((l) => l.code === code);
+  if (!info) throw new Error(`Unknown locale "${code}"`);
+  return info;
+}

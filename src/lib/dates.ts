@@ -1,0 +1,44 @@
+/** Dates and times through Intl, in the page's language and in Italian time. */
+
+export const siteTimeZone = 'Europe/Rome';
+
+/** A calendar date in words, e.g. formatDate('2026-11-26', 'it-IT') => '26 novembre 2026'. */
+export function formatDate(isoDate: string, intlLocale: string): string {
+  // Noon UTC is the same calendar day in Rome in every season.
+  return new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeZone: siteTimeZone }).format(
+    new Date(`${isoDate}T12:00:00Z`),
+  );
+}
+
+const weekdayIndex = {
+  monday: 0,
+  tuesday: 1,
+  wednesday: 2,
+  thursday: 3,
+  friday: 4,
+  saturday: 5,
+  sunday: 6,
+} as const;
+
+export type Weekday = keyof typeof weekdayIndex;
+
+/** A weekday's name, e.g. weekdayName('monday', 'fr-FR') => 'lundi'. */
+export function weekdayName(day: Weekday, intlLocale: string): string {
+  // 2024-01-01 was a Monday.
+  const date = new Date(Date.UTC(2024, 0, 1 + weekdayIndex[day], 12));
+  return new Intl.DateTimeFormat(intlLocale, { weekday: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/** A wall-clock time, e.g. formatTime('09:00', 'en-GB') => '09:00'; 'ar-u-nu-latn' => '09:00'. */
+export function formatTime(hhmm: string, intlLocale: string): string {
+  const [hours = 0, minutes = 0] = hhmm.split(':').map(Number);
+  return new Intl.DateTimeFormat(intlLocale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(2024, 0, 1, hours, minutes)));
+}
+
+/** Days of the week in order, Monday first as in Italy. */
+export const weekdays = Object.keys(weekdayIndex) as Weekday[];

@@ -1,0 +1,140 @@
+/**
+ * Zod schemas of the content under `content/`. Messages are written for the Polo's editors:
+ * the build prints them next to the file and the field that is wrong.
+ */
+import { z } from 'astro/zod';
+
+/** A calendar date written as YYYY-MM-DD, e.g. 2026-11-26. */
+export const isoDate = z
+  .string({ error: 'write a date as YYYY-MM-DD, for example 2026-11-26' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'write a date as YYYY-MM-DD, for example 2026-11-26')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, 'this date does not exist in the calendar');
+
+// YAML reads an unquoted 2026-11-26 as a Date: accept both spellings, keep a string.
+const dateField = z.preprocess(
+  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+  isoDate,
+);
+
+/** A time of day on a 24-hour clock, e.g. 09:00 or 18:30. */
+export const timeOfDay = z
+  .string({ error: 'write a time as HH:MM, for example 09:00' })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'write a time as HH:MM between 00:00 and 23:59');
+
+const nonEmpty = (what: string) =>
+  z
+    .string({ error: `${what} is missing` })
+    .trim()
+    .min(1, `${what} is empty`);
+
+/**
+ * Who wrote the text: `source` is the Italian original; a translation is `reviewed` once a
+ * person has checked it, `machine` until then.
+ */
+export const translationStatus = z.enum(['source', 'reviewed', 'machine'], {
+  error: 'translation must be one of: source (Italian original), reviewed, machine',
+});
+
+/** Fields every text entry has, in every language. */
+const textEntry = {
+  title: nonEmpty('the title'),
+  summary: nonEmpty('the summary'),
+  lastReviewed: dateField,
+  translation: translationStatus,
+};
+
+export const activitySchema = z.strictObject({
+  ...textEntry,
+  /** Position in lists of the desks, 1 first. */
+  order: z.int({ error: 'order must be a whole number, for example 1' }).positive(),
+  // Facts the Polo has not published yet: a page shows nothing for an absent field.
+  address: nonEmpty('the address').optional(),
+  phone: nonEmpty('the phone number').optional(),
+  email: z.email({ error: 'the e-mail address is not valid' }).optional(),
+  whatToBring: z.array(nonEmpty('an item of what to bring')).optional(),
+});
+
+export const pageSchema = z.strictObject(textEntry);
+
+export const programmeSchema = z.strictObject(textEntry);
+
+/** A closure that a notice declares, both days included. */
+export const closureSchema = z
+  .strictObject({ from: dateField, to: dateField })
+  .refine((c) => c.from <= c.to, {
+    message: 'the closure ends (to) before it starts (from)',
+    path: ['to'],
+  });
+
+/** Notices; `activities` are the slugs of the desks that exist, known when the build starts. */
+export function noticeSchema(activities: readonly string[]) {
+  return z.strictObject({
+    ...textEntry,
+    published: dateField,
+    activity: z
+      .string()
+      .refine((slug) => activities.includes(slug), {
+        message: `no desk has this name; use one of: ${activities.join(', ')}`,
+      })
+      .optional(),
+    closure: closureSchema.optional(),
+  });
+}
+
+const weekday = z.enum(
+  ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+  { error: 'write the day in English, lower case: monday, tuesday, … sunday' },
+);
+
+/** One opening period of a day, e.g. 09:00–13:00. */
+export const slotSchema = z
+  .strictObject({ opens: timeOfDay, closes: timeOfDay })
+  .refine((s) => s.opens < s.closes, {
+    message: 'the closing time must come after the opening time',
+    path: ['closes'],
+  });
+
+export const hoursSchema = z.strictObject({
+  timeZone: z.literal('Europe/Rome', { error: 'the time zone must be Europe/Rome' }),
+  lastReviewed: dateField,
+  weekly: z
+    .array(z.strictObject({ day: weekday, slots: z.array(slotSchema).min(1) }))
+    .min(1, 'list at least one opening day')
+    .superRefine((days, ctx) => {
+      const seen = new Set<string>();
+      for (const [index, { day, slots }] of days.entries()) {
+        if (seen.has(day)) {
+          ctx.addIssue({ code: 'custom', path: [index, 'day'], message: `${day} is listed twice` });
+        }
+        seen.add(day);
+        for (let i = 1; i < slots.length; i++) {
+          const previous = slots[i - 1];
+          const slot = slots[i];
+          if (previous && slot && slot.opens < previous.closes) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [index, 'slots', i, 'opens'],
+              message: 'this period starts before the previous one ends; list them in order',
+            });
+          }
+        }
+      }
+    }),
+  /** Dates on which the Polo opens although the holiday rule would close it. */
+  openOn: z.array(dateField).default([]),
+});
+
+export const partnerSchema = z.strictObject({
+  name: nonEmpty('the name'),
+  role: z.enum(['co-designer', 'collaborator', 'job-centre', 'funder'], {
+    error: 'role must be one of: co-designer, collaborator, job-centre, funder',
+  }),
+  lastReviewed: dateField,
+});
+
+export type Activity = z.infer<typeof activitySchema>;
+export type Slot = z.infer<typeof slotSchema>;
+export type Hours = z.infer<typeof hoursSchema>;

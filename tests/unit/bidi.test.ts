@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { isolate, isolateLatinRuns } from '../../src/lib/bidi';
+
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+describe('isolating Latin names in Arabic text', () => {
+  it('wraps each Latin run, names with dots and dashes whole', () => {
+    expect(
+      isolateLatinRuns('برنامج Su.Pr.Eme. Italia، بتمويل من أموال AMIF – Emergency Funds التابعة'),
+    ).toBe(
+      `برنامج ${FSI}Su.Pr.Eme. Italia${PDI}، بتمويل من أموال ${FSI}AMIF – Emergency Funds${PDI} التابعة`,
+    );
+    expect(isolateLatinRuns('سيراكوزا، في Comune dei Popoli.')).toBe(
+      `سيراكوزا، في ${FSI}Comune dei Popoli.${PDI}`,
+    );
+  });
+
+  it('leaves Arabic-only text and already isolated text unchanged', () => {
+    expect(isolateLatinRuns('مواعيد الفتح')).toBe('مواعيد الفتح');
+    expect(isolateLatinRuns(`من ${isolate('09:00')}`)).toBe(`من ${isolate('09:00')}`);
+  });
+});
