@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { locales, sourceLocale } from './src/i18n/locales.ts';
+import { sitemapLinks } from './src/lib/sitemap.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://polo-siracusa.it',
@@ -21,6 +22,7 @@ export default defineConfig({
         defaultLocale: sourceLocale,
         locales: Object.fromEntries(locales.map((l) => [l.code, l.code])),
       },
+      serialize: (item) => ({ ...item, links: sitemapLinks(item.url) }),
     }),
   ],
 });

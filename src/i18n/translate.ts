@@ -3,7 +3,7 @@
  * placeholders, e.g. t('review.last', { date: '26 novembre 2026' }).
  */
 import type { UiKey, UiStrings } from '../schemas/ui';
-import { isolateLatinRuns } from '../lib/bidi';
+import { isolate, isolateLatinRuns } from '../lib/bidi';
 
 export type Vars = Record<string, string | number>;
 
@@ -14,6 +14,8 @@ export interface Translator {
   (key: UiKey, vars?: Vars): string;
   /** Plural form for `count`, chosen by Intl.PluralRules, e.g. plural('notices.count', 3). */
   plural(key: PluralKey, count: number): string;
+  /** Keeps a name, time or date in its own direction inside right-to-left text; as is elsewhere. */
+  isolate(text: string): string;
 }
 
 /** Fills placeholders, e.g. fill('Hi {name}', { name: 'Ada' }) => 'Hi Ada'. */
@@ -35,6 +37,7 @@ export function createTranslator(
   const rules = new Intl.PluralRules(intlLocale);
   const text = (template: string) => (dir === 'rtl' ? isolateLatinRuns(template) : template);
   const t = ((key: UiKey, vars?: Vars) => fill(text(strings[key]), vars)) as Translator;
+  t.isolate = (value) => (dir === 'rtl' ? isolate(value) : value);
   t.plural = (key, count) => {
     const form = `${key}.${rules.select(count)}`;
     const template = form in strings ? strings[form as UiKey] : strings[`${key}.other` as UiKey];

@@ -12,11 +12,19 @@ export function isolate(text: string): string {
 const latinRun =
   /[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ0-9.’'&()–-]*(?: +[A-Za-zÀ-ÖØ-öø-ÿ0-9][A-Za-zÀ-ÖØ-öø-ÿ0-9.’'&()–-]*| +–(?= +[A-Za-z]))*/g;
 
+// What must stay as it is: `{placeholders}` of UI strings, and text already isolated.
+const keep = /\{\w+\}|\u2068[^\u2069]*\u2069/g;
+
 /**
  * Isolates every run of Latin-script words, e.g. 'برنامج Su.Pr.Eme. Italia، بتمويل' =>
- * 'برنامج ⁨Su.Pr.Eme. Italia⁩، بتمويل'. Text that is already isolated is left alone.
+ * 'برنامج ⁨Su.Pr.Eme. Italia⁩، بتمويل'. Placeholders and isolated text are left alone.
  */
 export function isolateLatinRuns(text: string): string {
-  if (text.includes('\u2068')) return text;
-  return text.replace(latinRun, (run) => isolate(run));
+  let result = '';
+  let last = 0;
+  for (const match of text.matchAll(keep)) {
+    result += text.slice(last, match.index).replace(latinRun, isolate) + match[0];
+    last = match.index + match[0].length;
+  }
+  return result + text.slice(last).replace(latinRun, isolate);
 }

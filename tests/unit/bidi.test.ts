@@ -16,6 +16,13 @@ describe('isolating Latin names in Arabic text', () => {
     );
   });
 
+  it('leaves placeholders to be filled', () => {
+    expect(isolateLatinRuns('من {opens} إلى {closes}')).toBe('من {opens} إلى {closes}');
+    expect(isolateLatinRuns('احصل على الإعلانات عبر RSS {count}')).toBe(
+      `احصل على الإعلانات عبر ${FSI}RSS${PDI} {count}`,
+    );
+  });
+
   it('leaves Arabic-only text and already isolated text unchanged', () => {
     expect(isolateLatinRuns('مواعيد الفتح')).toBe('مواعيد الفتح');
     expect(isolateLatinRuns(`من ${isolate('09:00')}`)).toBe(`من ${isolate('09:00')}`);

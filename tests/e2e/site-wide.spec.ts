@@ -1,0 +1,112 @@
+/** What holds across the site: not-found pages, no JavaScript, text zoom, feeds, sitemap. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { locales } from '../../src/i18n/locales';
+import { axeTags, sitePages } from './site-pages';
+
+test.describe('not found', () => {
+  for (const { path, lang, dir, title } of [
+    { path: '/ar/no-such-page/', lang: 'ar', dir: 'rtl', title: 'الصفحة غير موجودة' },
+    { path: '/fr/sportelli/nope/', lang: 'fr', dir: 'ltr', title: 'Page introuvable' },
+    { path: '/no-such-page/', lang: 'it', dir: 'ltr', title: 'Pagina non trovata' },
+    { path: '/xx/orari/', lang: 'it', dir: 'ltr', title: 'Pagina non trovata' },
+  ]) {
+    test(`${path} answers 404 in ${lang}`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expect(page.locator('html')).toHaveAttribute('dir', dir);
+      await expect(page.locator('h1')).toHaveText(title);
+      await expect(page.locator('main a')).toHaveAttribute('href', `/${lang}/`);
+      const axe = await new AxeBuilder({ page }).withTags(axeTags).analyze();
+      expect(axe.violations.map((v) => v.id)).toEqual([]);
+    });
+  }
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a visitor reads the hours and switches language', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('link', { name: /العربية/ }).click();
+    await expect(page).toHaveURL(/\/ar\/$/);
+    await page
+      .getByRole('navigation', { name: 'القائمة الرئيسية' })
+      .getByRole('link')
+      .nth(2)
+      .click();
+    await expect(page).toHaveURL(/\/ar\/orari\/$/);
+    await expect(page.locator('tr[data-day="monday"] td')).toContainText('09:00');
+    await page.locator('nav.switcher').getByRole('link', { name: 'Italiano' }).click();
+    await expect(page).toHaveURL(/\/it\/orari\/$/);
+    await expect(page.locator('tr[data-day="monday"] td')).toHaveText(
+      'dalle 09:00 alle 13:00 e dalle 15:00 alle 18:00',
+    );
+  });
+});
+
+test('no page needs a script to be read', async ({ request }) => {
+  for (const { url } of sitePages) {
+    const html = await (await request.get(url)).text();
+    expect(html, url).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
+  }
+});
+
+test('text at 200 % still fits a phone-sized window without sideways scrolling', async ({
+  page,
+}) => {
+  // 200 % text in a 640 px window is the 320 px reflow case with twice the letters.
+  await page.setViewportSize({ width: 640, height: 800 });
+  for (const url of [
+    '/it/',
+    '/ar/orari/',
+    '/fr/sportelli/tavolo-territoriale/',
+    '/en/programma/',
+  ]) {
+    await page.goto(url);
+    await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, url).toBeLessThanOrEqual(0);
+  }
+});
+
+test('each language has its own RSS feed of notices', async ({ request }) => {
+  for (const locale of locales) {
+    const response = await request.get(`/${locale.code}/rss.xml`);
+    expect(response.status()).toBe(200);
+    const xml = await response.text();
+    expect(xml).toMatch(/^<\?xml/);
+    expect(xml).toContain(`<language>${locale.code}</language>`);
+    expect(xml).toContain('<channel>');
+  }
+});
+
+test('the sitemap lists every page with its alternates, the chooser as x-default of the homes', async ({
+  request,
+}) => {
+  const index = await (await request.get('/sitemap-index.xml')).text();
+  expect(index).toContain('sitemap-0.xml');
+  const xml = await (await request.get('/sitemap-0.xml')).text();
+  const entries = [...xml.matchAll(/<url><loc>https?:\/\/[^/]+([^<]*)<\/loc>(.*?)<\/url>/g)];
+  const listed = new Map(entries.map(([, path, links]) => [path, links ?? '']));
+  for (const { url, path } of sitePages) {
+    const links = listed.get(url);
+    expect(links, `${url} in the sitemap`).toBeDefined();
+    for (const other of locales) {
+      expect(links).toMatch(
+        new RegExp(`hreflang="${other.code}" href="https?://[^/]+/${other.code}${path}"`),
+      );
+    }
+    expect(links).toMatch(/hreflang="x-default"/);
+  }
+  expect(listed.get('/')).toMatch(/hreflang="x-default" href="https?:\/\/[^/]+\/"/);
+  expect(listed.size).toBe(sitePages.length + 1);
+});
+
+test('robots.txt points to the sitemap', async ({ request }) => {
+  const text = await (await request.get('/robots.txt')).text();
+  expect(text).toMatch(/^Sitemap: https?:\/\/.+\/sitemap-index\.xml$/m);
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { sitemapLinks } from '../../src/lib/sitemap';
+
+describe('sitemap alternates', () => {
+  it('lists the page in every language with the Italian as x-default', () => {
+    expect(sitemapLinks('https://x.it/ar/orari/')).toEqual([
+      { lang: 'it', url: 'https://x.it/it/orari/' },
+      { lang: 'en', url: 'https://x.it/en/orari/' },
+      { lang: 'fr', url: 'https://x.it/fr/orari/' },
+      { lang: 'ar', url: 'https://x.it/ar/orari/' },
+      { lang: 'x-default', url: 'https://x.it/it/orari/' },
+    ]);
+  });
+
+  it('makes the language chooser the x-default of the home pages, and no Italian page', () => {
+    for (const url of ['https://x.it/', 'https://x.it/fr/']) {
+      const links = sitemapLinks(url);
+      expect(links.filter((l) => l.lang === 'it')).toEqual([
+        { lang: 'it', url: 'https://x.it/it/' },
+      ]);
+      expect(links.at(-1)).toEqual({ lang: 'x-default', url: 'https://x.it/' });
+    }
+  });
+});
