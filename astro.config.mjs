@@ -15,7 +15,9 @@ export default defineConfig({
     // One request per page: the CSS is small enough to travel inside the HTML.
     inlineStylesheets: 'always',
   },
+  // The tests build other copies of the content without touching the real build and its cache.
   outDir: process.env.POLO_OUT_DIR ?? 'dist',
+  cacheDir: process.env.POLO_CACHE_DIR ?? 'node_modules/.astro',
   integrations: [
     sitemap({
       i18n: {

@@ -4,7 +4,17 @@ import eslintPluginAstro from 'eslint-plugin-astro';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', '.data/', 'node_modules/', 'test-results/', 'tests/fixtures/'] },
+  {
+    ignores: [
+      'dist/',
+      '.test-builds/',
+      '.astro/',
+      '.data/',
+      'node_modules/',
+      'test-results/',
+      'tests/fixtures/',
+    ],
+  },
   ...tseslint.configs.recommended,
   ...eslintPluginAstro.configs.recommended,
 );

@@ -2,9 +2,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { glob } from 'astro/loaders';
 import { contentDir } from './lib/content-dir';
-import { localizedGlob } from './lib/localized-loader';
+import { checkedFile, localizedGlob } from './lib/localized-loader';
 import {
   activitySchema,
   hoursSchema,
@@ -31,7 +31,7 @@ export const collections = {
     loader: localizedGlob(at('notices')),
     schema: noticeSchema(activitySlugs),
   }),
-  hours: defineCollection({ loader: file(at('hours.yaml')), schema: hoursSchema }),
-  partners: defineCollection({ loader: file(at('partners.yaml')), schema: partnerSchema }),
+  hours: defineCollection({ loader: checkedFile(at('hours.yaml')), schema: hoursSchema }),
+  partners: defineCollection({ loader: checkedFile(at('partners.yaml')), schema: partnerSchema }),
   ui: defineCollection({ loader: glob({ pattern: '*.yaml', base: at('ui') }), schema: uiSchema }),
 };

@@ -5,9 +5,10 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
 import { isLocale, localeCodes, sourceLocale } from '../i18n/locales';
+import { assertRealDates } from './raw-dates';
 
 export class ContentError extends Error {
   constructor(file: string, problem: string) {
@@ -65,6 +66,12 @@ export function localizedGlob(base: string): Loader {
       const shownAs = relative(process.cwd(), base) || base;
       const problems = layoutProblems(base, shownAs);
       if (problems.length > 0) throw new ContentError(shownAs, `\n  ${problems.join('\n  ')}`);
+      for (const lang of readdirSync(base)) {
+        if (!statSync(join(base, lang)).isDirectory()) continue;
+        for (const name of readdirSync(join(base, lang)).filter((n) => n.endsWith('.md'))) {
+          assertRealDates(join(base, lang, name), `${shownAs}/${lang}/${name}`);
+        }
+      }
       await inner.load(context);
       for (const [id, entry] of context.store.entries()) {
         const lang = id.split('/')[0];
@@ -80,6 +87,18 @@ export function localizedGlob(base: string): Loader {
           );
         }
       }
+    },
+  };
+}
+
+/** The `file()` loader for one YAML file, checking first that its dates exist. */
+export function checkedFile(path: string): Loader {
+  const inner = file(path);
+  return {
+    name: 'checked-file',
+    load: async (context) => {
+      assertRealDates(path, relative(process.cwd(), path) || path);
+      await inner.load(context);
     },
   };
 }

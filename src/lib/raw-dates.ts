@@ -1,0 +1,38 @@
+/**
+ * YAML reads an unquoted 2026-02-30 as 2 March 2026 without a word, so a schema never sees
+ * the mistake. This reads the dates as written, before YAML does.
+ */
+import { readFileSync } from 'node:fs';
+
+const writtenDate =
+  /^\s*(?:-\s*)?(?:([\w.]+)\s*:\s*)?['"]?(\d{4})-(\d{2})-(\d{2})['"]?\s*(?:#.*)?$/;
+
+/** True for a real calendar day, e.g. 2028-02-29 => true, 2026-02-30 => false. */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
+}
+
+/** Problems with the dates written in a YAML or Markdown file, e.g. 'line 4, lastReviewed: …'. */
+export function impossibleDates(text: string): string[] {
+  const problems: string[] = [];
+  text.split('\n').forEach((line, index) => {
+    const match = writtenDate.exec(line);
+    if (!match) return;
+    const [, field, year, month, day] = match;
+    if (!isCalendarDate(Number(year), Number(month), Number(day))) {
+      problems.push(
+        `line ${index + 1}, ${field ?? 'date'}: ${year}-${month}-${day} does not exist in the calendar`,
+      );
+    }
+  });
+  return problems;
+}
+
+/** Throws naming the file when it holds a date that does not exist. */
+export function assertRealDates(file: string, shownAs = file): void {
+  const problems = impossibleDates(readFileSync(file, 'utf8'));
+  if (problems.length > 0) throw new Error(`${shownAs}: ${problems.join('; ')}`);
+}

@@ -1,0 +1,84 @@
+/**
+ * Each broken fixture must stop the build with a message that names the file and the field
+ * and says what to write instead, in words an editor understands.
+ */
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runAstro, withFixture } from './content-copy';
+
+const cases: { fixture: string; file: string; says: string[] }[] = [
+  {
+    fixture: 'missing-title',
+    file: 'activities/it/lavoro.md',
+    says: ['title', 'the title is missing'],
+  },
+  {
+    fixture: 'wrong-type',
+    file: 'activities/it/mentoring.md',
+    says: ['order', 'order must be a whole number'],
+  },
+  {
+    fixture: 'malformed-date',
+    file: 'pages/it/privacy.md',
+    says: ['lastReviewed', '2026-02-30 does not exist in the calendar'],
+  },
+  {
+    fixture: 'bad-translation-status',
+    file: 'pages/it/home.md',
+    says: ['translation', 'the Italian original must say "source"'],
+  },
+  {
+    fixture: 'time-out-of-range',
+    file: 'hours.yaml',
+    says: ['closes', 'write a time as HH:MM between 00:00 and 23:59'],
+  },
+  {
+    fixture: 'closes-before-opens',
+    file: 'hours.yaml',
+    says: ['closes', 'the closing time must come after the opening time'],
+  },
+  {
+    fixture: 'unknown-weekday',
+    file: 'hours.yaml',
+    says: ['day', 'write the day in English, lower case'],
+  },
+  {
+    fixture: 'translation-without-original',
+    file: 'activities/en/sportello-casa.md',
+    says: ['has no Italian original', 'activities/it/sportello-casa.md'],
+  },
+  {
+    fixture: 'folder-not-a-locale',
+    file: 'activities/de/',
+    says: ['"de" is not a language of the site'],
+  },
+  {
+    fixture: 'notice-unknown-activity',
+    file: 'notices/it/chiusura.md',
+    says: ['activity', 'no desk has this name; use one of:', 'lavoro'],
+  },
+  {
+    fixture: 'closure-ends-before-start',
+    file: 'notices/it/chiusura.md',
+    says: ['closure.to', 'the closure ends (to) before it starts (from)'],
+  },
+  {
+    fixture: 'ui-key-missing',
+    file: 'ui/fr.yaml',
+    says: ['nav.hours', 'the text for "nav.hours" is missing'],
+  },
+];
+
+const copies: string[] = [];
+afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+describe('broken content fails the build with a clear message', () => {
+  it.each(cases)('$fixture', ({ fixture, file, says }) => {
+    const dir = withFixture(`tests/fixtures/broken/${fixture}`);
+    copies.push(dir);
+    const run = runAstro('sync', dir);
+    expect(run.ok, run.output).toBe(false);
+    expect(run.output).toContain(file);
+    for (const words of says) expect(run.output).toContain(words);
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * Runs Astro on a copy of `content/` changed by a fixture: files in the fixture folder replace
+ * or join the real ones, and paths listed in its `REMOVE` file are deleted.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const astroBin = resolve('node_modules/astro/bin/astro.mjs');
+
+export interface AstroRun {
+  ok: boolean;
+  /** Everything Astro printed, colours removed. */
+  output: string;
+  /** The copy's folder; the build, if any, is in `{dir}/dist`. */
+  dir: string;
+}
+
+export function withFixture(fixture: string): string {
+  // Inside the project, so that a build there finds the project's node_modules.
+  mkdirSync('.test-builds', { recursive: true });
+  const dir = resolve(mkdtempSync(join('.test-builds', 'content-')));
+  const content = join(dir, 'content');
+  cpSync('content', content, { recursive: true });
+  const removeList = join(fixture, 'REMOVE');
+  if (existsSync(removeList)) {
+    for (const path of readFileSync(removeList, 'utf8').split('\n').filter(Boolean)) {
+      rmSync(join(content, path));
+    }
+  }
+  cpSync(fixture, content, { recursive: true, filter: (src) => !src.endsWith('REMOVE') });
+  return dir;
+}
+
+/** `astro sync` (validates the content) or `astro build` on the copy in `dir`. */
+export function runAstro(command: 'sync' | 'build', dir: string): AstroRun {
+  const result = spawnSync(process.execPath, [astroBin, command], {
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      POLO_CONTENT_DIR: join(dir, 'content'),
+      POLO_CACHE_DIR: join(dir, 'cache'),
+      POLO_OUT_DIR: join(dir, 'dist'),
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+    },
+  });
+  const output = `${result.stdout}${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
+  return { ok: result.status === 0, output, dir };
+}

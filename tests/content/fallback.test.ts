@@ -1,0 +1,90 @@
+/**
+ * A build of the site with translations missing and notices present (the fixture
+ * `tests/fixtures/fallback`): missing text falls back to Italian, says so in the reader's
+ * language, and is marked as Italian; notices get their pages, lists and feeds.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAstro, withFixture, type AstroRun } from './content-copy';
+
+let build: AstroRun;
+const page = (path: string) =>
+  readFileSync(
+    join(build.dir, 'dist/client', path, path.endsWith('.xml') ? '' : 'index.html'),
+    'utf8',
+  );
+const uiString = (lang: string, key: string) => {
+  const line = readFileSync(`content/ui/${lang}.yaml`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${key}:`));
+  return (line ?? '')
+    .slice(key.length + 1)
+    .trim()
+    .replace(/^'(.*)'$/, '$1');
+};
+const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/[\u2068\u2069]/g, '');
+
+beforeAll(() => {
+  build = runAstro('build', withFixture('tests/fixtures/fallback'));
+  expect(build.ok, build.output).toBe(true);
+}, 120_000);
+
+afterAll(() => rmSync(build.dir, { recursive: true, force: true }));
+
+describe('a missing translation', () => {
+  it('shows the Italian text with a notice in French on the French page', () => {
+    const html = page('fr/sportelli/lavoro');
+    expect(html).toMatch(/<html lang="fr" dir="ltr"/);
+    expect(html).toContain('data-translation-notice="fallback"');
+    expect(html).toContain(uiString('fr', 'translation.fallback'));
+    expect(html).toMatch(/<div lang="it" dir="ltr"[^>]*>\s*<h1[^>]*>Lavoro<\/h1>/);
+    // The rest of the page stays French.
+    expect(html).toContain(uiString('fr', 'activity.hours.title'));
+  });
+
+  it('shows the Italian text with a notice in Arabic on the Arabic page, left to right', () => {
+    const html = page('ar/privacy');
+    expect(html).toMatch(/<html lang="ar" dir="rtl"/);
+    expect(html).toContain(uiString('ar', 'translation.fallback'));
+    expect(html).toMatch(
+      /<div lang="it" dir="ltr"[^>]*>\s*<h1[^>]*>Privacy e condizioni d’uso<\/h1>/,
+    );
+  });
+
+  it('leaves translated pages without the fallback notice', () => {
+    expect(page('en/sportelli/lavoro')).not.toContain('data-translation-notice="fallback"');
+    expect(page('en/sportelli/lavoro')).toContain('data-translation-notice="machine"');
+    expect(page('it/sportelli/lavoro')).not.toContain('data-translation-notice');
+  });
+});
+
+describe('notices', () => {
+  it('get a page in every language, translated or falling back', () => {
+    const it_ = page('it/avvisi/chiusura-prova');
+    expect(textOf(it_)).toContain('Polo chiuso dal 24 dicembre 2026 al 7 gennaio 2027');
+    expect(it_).toContain('href="/it/sportelli/lavoro/"');
+    expect(page('fr/avvisi/chiusura-prova')).toContain('Annonce de test');
+    expect(page('fr/avvisi/chiusura-prova')).toContain('data-translation-notice="machine"');
+    const en = page('en/avvisi/chiusura-prova');
+    expect(en).toContain('data-translation-notice="fallback"');
+    expect(en).toContain('Avviso di prova');
+    expect(textOf(en)).toContain('24 December 2026');
+  });
+
+  it('are listed, counted and linked from the home page, with no empty state', () => {
+    const list = page('it/avvisi');
+    expect(list).toContain('href="/it/avvisi/chiusura-prova/"');
+    expect(textOf(list)).toContain('1 avviso');
+    expect(list).not.toContain('data-empty-notices');
+    expect(page('ar')).toContain('href="/ar/avvisi/chiusura-prova/"');
+  });
+
+  it('appear in each language’s RSS feed', () => {
+    expect(page('fr/rss.xml')).toContain('<title>Annonce de test</title>');
+    expect(page('fr/rss.xml')).toMatch(
+      /<link>https?:\/\/[^<]+\/fr\/avvisi\/chiusura-prova\/<\/link>/,
+    );
+    expect(page('ar/rss.xml')).toContain('<title>Avviso di prova</title>');
+  });
+});
