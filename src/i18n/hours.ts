@@ -1,0 +1,41 @@
+/** The opening hours of the content, ready for pages in one language. Build time only. */
+import { holidayIds } from '../lib/hours/holidays';
+import { italianDay, type ScheduleData } from '../lib/hours/schedule';
+import { statusKeys, type StatusStrings } from '../lib/hours/status-text';
+import { upcomingClosures } from '../lib/hours/upcoming';
+import { localizedCollection, openingHours } from './content';
+import type { Locale } from './locales';
+import type { Translator } from './translate';
+
+/** Weekly slots, holiday overrides and the closures notices declare, reasons in `lang`. */
+export async function scheduleData(lang: Locale, t: Translator): Promise<ScheduleData> {
+  const hours = await openingHours();
+  const notices = await localizedCollection('notices', lang);
+  return {
+    weekly: Object.fromEntries(hours.weekly.map((d) => [d.day, d.slots])),
+    openOn: hours.openOn,
+    closures: notices.flatMap(({ entry }) =>
+      entry.data.closure ? [{ ...entry.data.closure, reason: t.isolate(entry.data.title) }] : [],
+    ),
+  };
+}
+
+/** The strings the status line needs in the browser, in the page's language. */
+export function statusStrings(t: Translator, intl: string, dir: 'ltr' | 'rtl'): StatusStrings {
+  return {
+    intl,
+    rtl: dir === 'rtl',
+    text: Object.fromEntries(statusKeys.map((key) => [key, t(key)])) as StatusStrings['text'],
+    holidays: Object.fromEntries(
+      holidayIds.map((id) => [id, t(`holiday.${id}`)]),
+    ) as StatusStrings['holidays'],
+  };
+}
+
+/** Today in Italy when the site is built; the upcoming closures start here. */
+export const buildDay = italianDay(Date.now()).iso;
+
+/** Closures in the twelve months after the build. */
+export async function upcoming(lang: Locale, t: Translator) {
+  return upcomingClosures(await scheduleData(lang, t), buildDay);
+}

@@ -1,0 +1,88 @@
+/**
+ * The status line in words, e.g. 'Aperto ora · chiude alle 13:00' or
+ * 'Chiuso oggi: festività (Lunedì dell’Angelo) · apre mercoledì alle 09:00'.
+ * Shared by the browser script and the tests; the strings come from the page's language.
+ */
+import type { HolidayId } from './holidays';
+import { nextDay } from './holidays';
+import { italianDay, timeZone, type HoursStatus } from './schedule';
+import { fill } from '../../i18n/translate';
+
+export const statusKeys = [
+  'status.open',
+  'status.closed',
+  'status.lunch',
+  'status.holiday',
+  'status.closure',
+  'status.next.today',
+  'status.next.tomorrow',
+  'status.next.weekday',
+  'status.next.date',
+  'status.next.none',
+] as const;
+
+export type StatusKey = (typeof statusKeys)[number];
+
+export interface StatusStrings {
+  /** Intl locale tag of the page, e.g. 'ar-u-nu-latn'. */
+  intl: string;
+  rtl: boolean;
+  text: Record<StatusKey, string>;
+  holidays: Record<HolidayId, string>;
+}
+
+/** Within this many days the weekday alone is clear ("opens Wednesday"); beyond, add the date. */
+const weekdayOnlyWithin = 6;
+
+function daysBetween(fromIso: string, toIso: string): number {
+  return Math.round(
+    (Date.parse(`${toIso}T12:00:00Z`) - Date.parse(`${fromIso}T12:00:00Z`)) / 864e5,
+  );
+}
+
+/** The status in the page's language, as of `now`. */
+export function statusText(status: HoursStatus, now: number, strings: StatusStrings): string {
+  const { intl, text } = strings;
+  const isolate = (s: string) => (strings.rtl ? `\u2068${s}\u2069` : s);
+  const format = (instant: number, options: Intl.DateTimeFormatOptions) =>
+    isolate(new Intl.DateTimeFormat(intl, { timeZone, ...options }).format(instant));
+  const time = (instant: number) =>
+    format(instant, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const dayMonth = (iso: string) =>
+    format(Date.parse(`${iso}T12:00:00Z`), { day: 'numeric', month: 'long' });
+
+  if (status.state === 'open') return fill(text['status.open'], { time: time(status.closesAt) });
+
+  let next = text['status.next.none'];
+  if (status.nextOpening !== undefined) {
+    const today = italianDay(now).iso;
+    const opening = italianDay(status.nextOpening).iso;
+    const vars = {
+      time: time(status.nextOpening),
+      day: format(status.nextOpening, { weekday: 'long' }),
+      date: dayMonth(opening),
+    };
+    const key =
+      opening === today
+        ? 'status.next.today'
+        : opening === nextDay(today)
+          ? 'status.next.tomorrow'
+          : daysBetween(today, opening) <= weekdayOnlyWithin
+            ? 'status.next.weekday'
+            : 'status.next.date';
+    next = fill(text[key], vars);
+  }
+
+  const closed = status.closedDay;
+  if (closed?.kind === 'closure') {
+    return fill(text['status.closure'], {
+      date: dayMonth(closed.closure.to),
+      reason: closed.closure.reason,
+      next,
+    });
+  }
+  if (closed?.kind === 'holiday') {
+    return fill(text['status.holiday'], { name: strings.holidays[closed.holiday], next });
+  }
+  return fill(text[status.reason === 'lunch-break' ? 'status.lunch' : 'status.closed'], { next });
+}

@@ -1,0 +1,22 @@
+/** The opening hours as an iCalendar file, for the next two years, closed days excluded. */
+import type { APIContext } from 'astro';
+import { everyLanguage } from '../../i18n/content';
+import { buildDay, scheduleData } from '../../i18n/hours';
+import { openingHoursCalendar } from '../../lib/hours/ics';
+import { localePath } from '../../lib/paths';
+
+export const getStaticPaths = everyLanguage;
+
+export async function GET({ locals, site }: APIContext) {
+  const { lang, t } = locals;
+  const until = `${Number(buildDay.slice(0, 4)) + 2}${buildDay.slice(4)}`;
+  const ics = openingHoursCalendar(await scheduleData(lang, t), {
+    name: t('site.name'),
+    summary: t('ics.summary'),
+    url: new URL(localePath(lang, '/orari/'), site).href,
+    from: buildDay,
+    until,
+    now: new Date(),
+  });
+  return new Response(ics, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+}

@@ -1,0 +1,39 @@
+/**
+ * Brings the status line to life: open or closed now, in Italian time whatever the device's
+ * zone, checked again every minute and whenever the page is shown again. Screen readers hear
+ * it only when it changes.
+ */
+import { hoursStatus, italianIsoString, type ScheduleData } from '../lib/hours/schedule';
+import { statusText, type StatusStrings } from '../lib/hours/status-text';
+
+interface Config {
+  data: ScheduleData;
+  strings: StatusStrings;
+}
+
+function start(element: HTMLElement) {
+  const { data, strings } = JSON.parse(element.dataset['hoursConfig'] ?? '{}') as Config;
+  const update = () => {
+    const now = Date.now();
+    const status = hoursStatus(data, now);
+    element.dataset['state'] = status.state;
+    if (status.nextChange === undefined) delete element.dataset['nextChange'];
+    else element.dataset['nextChange'] = italianIsoString(status.nextChange);
+    const text = statusText(status, now, strings);
+    if (element.textContent !== text) element.textContent = text;
+  };
+  update();
+  element.hidden = false;
+  // Live only after the first text, so the page load itself is not announced.
+  element.setAttribute('aria-live', 'polite');
+  const tick = () => {
+    update();
+    setTimeout(tick, 60_000 - (Date.now() % 60_000));
+  };
+  setTimeout(tick, 60_000 - (Date.now() % 60_000));
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') update();
+  });
+}
+
+document.querySelectorAll<HTMLElement>('[data-hours-status]').forEach(start);
