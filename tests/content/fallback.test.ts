@@ -62,14 +62,14 @@ describe('a missing translation', () => {
 describe('notices', () => {
   it('get a page in every language, translated or falling back', () => {
     const it_ = page('it/avvisi/chiusura-prova');
-    expect(textOf(it_)).toContain('Polo chiuso dal 24 dicembre 2026 al 7 gennaio 2027');
+    expect(textOf(it_)).toContain('Polo chiuso dal 24 dicembre 2099 al 7 gennaio 2100');
     expect(it_).toContain('href="/it/sportelli/lavoro/"');
     expect(page('fr/avvisi/chiusura-prova')).toContain('Annonce de test');
     expect(page('fr/avvisi/chiusura-prova')).toContain('data-translation-notice="machine"');
     const en = page('en/avvisi/chiusura-prova');
     expect(en).toContain('data-translation-notice="fallback"');
     expect(en).toContain('Avviso di prova');
-    expect(textOf(en)).toContain('24 December 2026');
+    expect(textOf(en)).toContain('24 December 2099');
   });
 
   it('are listed, counted and linked from the home page, with no empty state', () => {
@@ -78,6 +78,13 @@ describe('notices', () => {
     expect(textOf(list)).toContain('1 avviso');
     expect(list).not.toContain('data-empty-notices');
     expect(page('ar')).toContain('href="/ar/avvisi/chiusura-prova/"');
+  });
+
+  it('declare closures that the hours page lists and the status line knows', () => {
+    const hours = page('fr/orari');
+    expect(hours).toMatch(/data-closure="notice" data-from="2099-12-24" data-to="2100-01-07"/);
+    expect(textOf(hours)).toContain('Annonce de test');
+    expect(hours).toContain('&quot;closures&quot;:[{&quot;from&quot;:&quot;2099-12-24&quot;');
   });
 
   it('appear in each language’s RSS feed', () => {
