@@ -1,5 +1,5 @@
 // @ts-check
-import { defineConfig } from 'astro/config';
+import { defineConfig, envField } from 'astro/config';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { locales, sourceLocale } from './src/i18n/locales.ts';
@@ -18,6 +18,24 @@ export default defineConfig({
   // The tests build other copies of the content without touching the real build and its cache.
   outDir: process.env.POLO_OUT_DIR ?? 'dist',
   cacheDir: process.env.POLO_CACHE_DIR ?? 'node_modules/.astro',
+  // The origin check is done by the newsletter routes themselves: Astro's own refuses the
+  // cookie-less one-click unsubscribe (RFC 8058) that mail providers send without Origin.
+  security: { checkOrigin: false },
+  env: {
+    schema: {
+      DATABASE_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
+      DATABASE_AUTH_TOKEN: envField.string({ context: 'server', access: 'secret', optional: true }),
+      SMTP_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
+      NEWSLETTER_SECRET: envField.string({ context: 'server', access: 'secret', optional: true }),
+      // Read when the server runs, not when it is built ('secret' is astro:env's word for that).
+      MAIL_FROM: envField.string({ context: 'server', access: 'secret', optional: true }),
+      NEWSLETTER_RATE_LIMIT: envField.number({
+        context: 'server',
+        access: 'secret',
+        optional: true,
+      }),
+    },
+  },
   integrations: [
     sitemap({
       i18n: {

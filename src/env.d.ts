@@ -5,5 +5,8 @@ declare namespace App {
     /** Tag for Intl.* in this language, e.g. 'ar-u-nu-latn'. */
     intl: string;
     t: import('./i18n/translate').Translator;
+    /** Set by the signup endpoint when it shows the form again. */
+    newsletterProblem?: import('./server/newsletter/validate').Problem;
+    newsletterEmail?: string;
   }
 }

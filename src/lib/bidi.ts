@@ -8,9 +8,10 @@ export function isolate(text: string): string {
   return `\u2068${text}\u2069`;
 }
 
-// A run of Latin-script words with the punctuation names carry (Su.Pr.Eme. Italia, AMIF – Emergency Funds).
+// A run of Latin-script words with the punctuation names and addresses carry
+// (Su.Pr.Eme. Italia, AMIF – Emergency Funds, name@example.com).
 const latinRun =
-  /[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ0-9.’'&()–-]*(?: +[A-Za-zÀ-ÖØ-öø-ÿ0-9][A-Za-zÀ-ÖØ-öø-ÿ0-9.’'&()–-]*| +–(?= +[A-Za-z]))*/g;
+  /[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ0-9.’'&()@–-]*(?: +[A-Za-zÀ-ÖØ-öø-ÿ0-9][A-Za-zÀ-ÖØ-öø-ÿ0-9.’'&()@–-]*| +–(?= +[A-Za-z]))*/g;
 
 // What must stay as it is: `{placeholders}` of UI strings, and text already isolated.
 const keep = /\{\w+\}|\u2068[^\u2069]*\u2069/g;

@@ -7,6 +7,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAstro, withFixture, type AstroRun } from './content-copy';
+import { uiString } from '../support/ui-strings';
 
 let build: AstroRun;
 const page = (path: string) =>
@@ -14,15 +15,6 @@ const page = (path: string) =>
     join(build.dir, 'dist/client', path, path.endsWith('.xml') ? '' : 'index.html'),
     'utf8',
   );
-const uiString = (lang: string, key: string) => {
-  const line = readFileSync(`content/ui/${lang}.yaml`, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith(`${key}:`));
-  return (line ?? '')
-    .slice(key.length + 1)
-    .trim()
-    .replace(/^'(.*)'$/, '$1');
-};
 const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/[\u2068\u2069]/g, '');
 
 beforeAll(() => {

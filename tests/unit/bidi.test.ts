@@ -16,6 +16,10 @@ describe('isolating Latin names in Arabic text', () => {
     );
   });
 
+  it('keeps an e-mail address whole', () => {
+    expect(isolateLatinRuns('مثلًا name@example.com')).toBe(`مثلًا ${FSI}name@example.com${PDI}`);
+  });
+
   it('leaves placeholders to be filled', () => {
     expect(isolateLatinRuns('من {opens} إلى {closes}')).toBe('من {opens} إلى {closes}');
     expect(isolateLatinRuns('احصل على الإعلانات عبر RSS {count}')).toBe(

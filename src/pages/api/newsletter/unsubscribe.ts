@@ -1,0 +1,36 @@
+/**
+ * One-click unsubscribe (RFC 8058), the target of the `List-Unsubscribe` header. Mail providers
+ * POST `List-Unsubscribe=One-Click` from their servers: no cookie, no Origin, no JavaScript.
+ * The signed token is the only credential. A person opening the link lands on the page instead.
+ */
+import type { APIContext } from 'astro';
+import { sourceLocale } from '../../../i18n/locales';
+import { localePath } from '../../../lib/paths';
+import { readLimited } from '../../../server/newsletter/http';
+import { newsletter } from '../../../server/newsletter/runtime';
+import { unsubscribe } from '../../../server/newsletter/store';
+import { verifyUnsubscribeToken } from '../../../server/newsletter/tokens';
+
+export const prerender = false;
+
+const headers = { 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8' };
+
+export async function POST({ request, url }: APIContext): Promise<Response> {
+  await readLimited(request, 1024);
+  const { config, db } = await newsletter();
+  const hash = verifyUnsubscribeToken(config.secret, url.searchParams.get('token') ?? '');
+  if (!hash) return new Response('Invalid unsubscribe link.\n', { status: 400, headers });
+  await unsubscribe(db, hash);
+  return new Response('Unsubscribed.\n', { status: 200, headers });
+}
+
+/** Someone opened the link itself: the page with a button, in Italian (the link names no language). */
+export function GET({ url }: APIContext): Response {
+  return new Response(null, {
+    status: 303,
+    headers: {
+      Location: `${localePath(sourceLocale, '/newsletter/unsubscribe/')}${url.search}`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * Newsletter settings, from the environment. The site reads them through astro:env; the
+ * operators' command reads process.env. Secrets never leave the server and are never logged.
+ */
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+export interface NewsletterConfig {
+  databaseUrl: string;
+  databaseAuthToken?: string;
+  /** Unset: mails are written to `outboxDir` as .eml files. */
+  smtpUrl?: string;
+  mailFrom: string;
+  /** Signs tokens and keys the address fingerprints. Must not change once in use. */
+  secret: string;
+  outboxDir: string;
+  /** Signups one client may make per window. */
+  rateLimit: number;
+  rateWindowMs: number;
+}
+
+export interface NewsletterEnv {
+  DATABASE_URL?: string | undefined;
+  DATABASE_AUTH_TOKEN?: string | undefined;
+  SMTP_URL?: string | undefined;
+  MAIL_FROM?: string | undefined;
+  NEWSLETTER_SECRET?: string | undefined;
+  NEWSLETTER_RATE_LIMIT?: number | string | undefined;
+}
+
+export const dataDir = resolve('.data');
+const localDatabase = `file:${resolve(dataDir, 'newsletter.db')}`;
+
+/**
+ * A secret for local use, made once and kept in `.data/` (mode 600), so that `npm start`
+ * needs no setup. A remote database must come with a secret set by the operator.
+ */
+function localSecret(): string {
+  const file = resolve(dataDir, 'newsletter-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function configFrom(env: NewsletterEnv): NewsletterConfig {
+  const databaseUrl = env.DATABASE_URL?.trim() || localDatabase;
+  const remote = !databaseUrl.startsWith('file:');
+  if (remote && !env.NEWSLETTER_SECRET) {
+    throw new ConfigError('NEWSLETTER_SECRET must be set when DATABASE_URL is a remote database');
+  }
+  if (env.NEWSLETTER_SECRET !== undefined && env.NEWSLETTER_SECRET.length < 32) {
+    throw new ConfigError('NEWSLETTER_SECRET must be at least 32 characters long');
+  }
+  if (env.SMTP_URL && !env.MAIL_FROM) {
+    throw new ConfigError('MAIL_FROM (the sender address) must be set when SMTP_URL is set');
+  }
+  const rateLimit = Number(env.NEWSLETTER_RATE_LIMIT ?? 10);
+  if (!Number.isInteger(rateLimit) || rateLimit < 1) {
+    throw new ConfigError('NEWSLETTER_RATE_LIMIT must be a whole number of at least 1');
+  }
+  return {
+    databaseUrl,
+    ...(env.DATABASE_AUTH_TOKEN ? { databaseAuthToken: env.DATABASE_AUTH_TOKEN } : {}),
+    ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
+    // Local mode only: no real address is invented for the Polo.
+    mailFrom: env.MAIL_FROM ?? 'Polo Sociale Integrato di Siracusa <newsletter@localhost>',
+    secret: env.NEWSLETTER_SECRET ?? localSecret(),
+    outboxDir: resolve(dataDir, 'outbox'),
+    rateLimit,
+    rateWindowMs: 10 * 60_000,
+  };
+}

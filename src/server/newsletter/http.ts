@@ -1,0 +1,48 @@
+/** Request checks shared by the newsletter routes. */
+
+/**
+ * True for a browser request sent from another site. Browsers send `Sec-Fetch-Site` and
+ * `Origin` with every POST; mail providers' one-click unsubscribe sends neither and is let through.
+ */
+export function isCrossSite(request: Request, url: URL): boolean {
+  const fetchSite = request.headers.get('sec-fetch-site');
+  if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') return true;
+  const origin = request.headers.get('origin');
+  return origin !== null && origin !== url.origin;
+}
+
+export type BodyType = 'form' | 'json';
+
+/** The body's kind from Content-Type, e.g. 'application/json; charset=utf-8' => 'json'. */
+export function bodyType(request: Request): BodyType | undefined {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type === 'application/x-www-form-urlencoded') return 'form';
+  if (type === 'application/json') return 'json';
+  return undefined;
+}
+
+/** The body as text, or undefined when it is longer than `max` bytes (read no further). */
+export async function readLimited(request: Request, max: number): Promise<string | undefined> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > max) return undefined;
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+/** Whether the caller wants JSON back (the page's script) rather than a page (a plain form). */
+export function wantsJson(request: Request, type?: BodyType): boolean {
+  return type === 'json' || (request.headers.get('accept') ?? '').includes('application/json');
+}

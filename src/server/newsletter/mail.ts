@@ -1,0 +1,177 @@
+/**
+ * Mails: composed in the subscriber's language, queued in the outbox with the signup, and sent
+ * by `drainOutbox` (after each request, and by `npm run newsletter -- send`). A failed send
+ * stays queued and is tried again later, so an SMTP outage loses nothing.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import type { Database } from './db.ts';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  lang: string;
+  /** RFC 8058 one-click unsubscribe target. */
+  unsubscribeUrl: string;
+  /** Shown in the log when mails go to files, so a developer can follow it. */
+  confirmUrl?: string;
+}
+
+export interface ConfirmationText {
+  subject: string;
+  greeting: string;
+  action: string;
+  button: string;
+  expiry: string;
+  ignore: string;
+  leave: string;
+  signature: string;
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The confirmation mail, plain text and simple HTML, e.g. in Arabic with dir="rtl". */
+export function confirmationMail(
+  to: string,
+  lang: string,
+  dir: 'ltr' | 'rtl',
+  text: ConfirmationText,
+  links: { confirm: string; unsubscribe: string },
+): OutgoingMail {
+  const plain = [
+    text.greeting,
+    '',
+    text.action,
+    links.confirm,
+    '',
+    text.expiry,
+    text.ignore,
+    '',
+    `${text.leave} ${links.unsubscribe}`,
+    '',
+    text.signature,
+  ].join('\n');
+  const html = `<!doctype html><html lang="${lang}" dir="${dir}"><body style="font-family:sans-serif;font-size:16px;line-height:1.5">
+<p>${escapeHtml(text.greeting)}</p>
+<p>${escapeHtml(text.action)}</p>
+<p><a href="${escapeHtml(links.confirm)}" style="display:inline-block;padding:12px 20px;background:#0b4f8a;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(text.button)}</a></p>
+<p>${escapeHtml(text.expiry)}<br>${escapeHtml(text.ignore)}</p>
+<p style="font-size:14px"><a href="${escapeHtml(links.unsubscribe)}">${escapeHtml(text.leave)}</a></p>
+<p>${escapeHtml(text.signature)}</p>
+</body></html>`;
+  return {
+    to,
+    subject: text.subject,
+    text: plain,
+    html,
+    lang,
+    unsubscribeUrl: links.unsubscribe,
+    confirmUrl: links.confirm,
+  };
+}
+
+export interface Sender {
+  send(mail: OutgoingMail): Promise<void>;
+}
+
+/** Sends through `smtpUrl`, or writes .eml files to `outboxDir` when there is no SMTP server. */
+export function createSender(options: {
+  smtpUrl?: string | undefined;
+  from: string;
+  outboxDir: string;
+}): Sender {
+  const message = (mail: OutgoingMail) => ({
+    from: options.from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    headers: {
+      'Content-Language': mail.lang,
+      'List-Unsubscribe': `<${mail.unsubscribeUrl}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    },
+  });
+  if (options.smtpUrl) {
+    const transport = nodemailer.createTransport(options.smtpUrl);
+    return {
+      async send(mail) {
+        await transport.sendMail(message(mail));
+      },
+    };
+  }
+  const files = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'unix',
+  });
+  return {
+    async send(mail) {
+      const info = await files.sendMail(message(mail));
+      mkdirSync(options.outboxDir, { recursive: true });
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`;
+      writeFileSync(join(options.outboxDir, name), info.message as Buffer);
+      // The address stays out of the log; the link is what a developer needs.
+      console.info(
+        `[newsletter] mail written to .data/outbox/${name}${mail.confirmUrl ? `; confirm link: ${mail.confirmUrl}` : ''}`,
+      );
+    },
+  };
+}
+
+/** Wait before the next try after `attempts` failures: 1 min, 5 min, 30 min, then 2 h. */
+export function retryDelay(attempts: number): number {
+  return [60_000, 5 * 60_000, 30 * 60_000][attempts - 1] ?? 2 * 60 * 60_000;
+}
+
+/** How long a sender may hold a mail before another may try it. */
+const lease = 5 * 60_000;
+
+/**
+ * Sends what is due in the outbox. Each mail is first leased (so two drains never send it
+ * twice), then deleted when sent, or rescheduled with its error when not.
+ */
+export async function drainOutbox(
+  db: Database,
+  sender: Sender,
+  options: { now?: number; limit?: number; includeWaiting?: boolean } = {},
+): Promise<{ sent: number; failed: number }> {
+  const { now = Date.now(), limit = 50, includeWaiting = false } = options;
+  // An operator may send mails that wait for their next try at once (after an outage).
+  const dueBy = includeWaiting ? Number.MAX_SAFE_INTEGER : now;
+  const due = await db.execute({
+    sql: 'SELECT id, message, attempts FROM outbox WHERE next_attempt_at <= ? ORDER BY id LIMIT ?',
+    args: [dueBy, limit],
+  });
+  let sent = 0;
+  let failed = 0;
+  for (const row of due.rows) {
+    const id = Number(row['id']);
+    const leased = await db.execute({
+      sql: 'UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND next_attempt_at <= ?',
+      args: [now + lease, id, dueBy],
+    });
+    if (leased.rowsAffected !== 1) continue;
+    try {
+      await sender.send(JSON.parse(String(row['message'])) as OutgoingMail);
+      await db.execute({ sql: 'DELETE FROM outbox WHERE id = ?', args: [id] });
+      sent++;
+    } catch (error) {
+      const attempts = Number(row['attempts']) + 1;
+      // Only the error's kind and code: SMTP replies can quote the recipient's address.
+      const reason =
+        error instanceof Error
+          ? `${error.name} ${(error as { code?: string }).code ?? ''}`.trim()
+          : 'error';
+      await db.execute({
+        sql: 'UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?',
+        args: [attempts, now + retryDelay(attempts), reason, id],
+      });
+      failed++;
+    }
+  }
+  return { sent, failed };
+}

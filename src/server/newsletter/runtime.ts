@@ -1,0 +1,82 @@
+/**
+ * The newsletter inside the site: settings from astro:env, one database and one sender per
+ * server instance, opened on first use. Only on-demand routes import this module.
+ */
+import { createHmac } from 'node:crypto';
+import {
+  DATABASE_AUTH_TOKEN,
+  DATABASE_URL,
+  MAIL_FROM,
+  NEWSLETTER_RATE_LIMIT,
+  NEWSLETTER_SECRET,
+  SMTP_URL,
+} from 'astro:env/server';
+import { configFrom, type NewsletterConfig } from './config.ts';
+import { openDatabase, type Database } from './db.ts';
+import { createSender, drainOutbox, type Sender } from './mail.ts';
+
+export interface Newsletter {
+  config: NewsletterConfig;
+  db: Database;
+  sender: Sender;
+}
+
+let ready: Promise<Newsletter> | undefined;
+
+export function newsletter(): Promise<Newsletter> {
+  ready ??= (async () => {
+    const config = configFrom({
+      DATABASE_URL,
+      DATABASE_AUTH_TOKEN,
+      SMTP_URL,
+      MAIL_FROM,
+      NEWSLETTER_SECRET,
+      NEWSLETTER_RATE_LIMIT,
+    });
+    const db = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+    const sender = createSender({
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      outboxDir: config.outboxDir,
+    });
+    return { config, db, sender };
+  })();
+  // A failed start (database unreachable) is tried again on the next request.
+  ready.catch(() => {
+    ready = undefined;
+  });
+  return ready;
+}
+
+let draining = false;
+let drainAgain = false;
+
+/**
+ * Sends queued mail in the background, after the answer. A call during a drain makes it run
+ * once more, so mail queued meanwhile is not left waiting for the next request.
+ */
+export function drainSoon(): void {
+  if (draining) {
+    drainAgain = true;
+    return;
+  }
+  draining = true;
+  setImmediate(async () => {
+    try {
+      const { db, sender } = await newsletter();
+      do {
+        drainAgain = false;
+        await drainOutbox(db, sender);
+      } while (drainAgain);
+    } catch (error) {
+      console.error('[newsletter] outbox:', error instanceof Error ? error.name : 'error');
+    } finally {
+      draining = false;
+    }
+  });
+}
+
+/** Keyed fingerprint of a client's network address, for rate limits; the address is not kept. */
+export function clientKey(secret: string, address: string): string {
+  return createHmac('sha256', secret).update(`client:${address}`).digest('base64url').slice(0, 22);
+}

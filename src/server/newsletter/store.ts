@@ -1,0 +1,236 @@
+/**
+ * What happens to subscribers, each step one atomic write. A signup is acknowledged only after
+ * its row, its token and its confirmation mail (in the outbox) are committed together.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Database } from './db.ts';
+import { emailHash, randomToken, tokenHash, unsubscribeToken } from './tokens.ts';
+import type { OutgoingMail } from './mail.ts';
+
+export const day = 24 * 60 * 60_000;
+/** A confirmation link works for 48 hours. */
+export const tokenLifetime = 2 * day;
+/** Unconfirmed signups are deleted after 30 days. */
+export const pendingLifetime = 30 * day;
+/**
+ * Version of the consent text the subscriber agreed to (the form's checkbox and the privacy
+ * page). Change it whenever either changes.
+ */
+export const consentVersion = '2026-11-26';
+
+export type Status = 'pending' | 'confirmed' | 'unsubscribed';
+
+export interface SignupLinks {
+  /** Builds the confirm and leave links for a token. */
+  confirmUrl(token: string): string;
+  unsubscribeUrl(token: string): string;
+}
+
+/**
+ * Records a signup and, at most once a day per address, queues the confirmation mail.
+ * The same statements run whatever the address's state, so answers do not tell states apart.
+ */
+export async function subscribe(
+  db: Database,
+  secret: string,
+  signup: { email: string; lang: string },
+  compose: (links: { confirm: string; unsubscribe: string }) => OutgoingMail,
+  links: SignupLinks,
+  now = Date.now(),
+): Promise<void> {
+  const hash = emailHash(secret, signup.email);
+  const nonce = randomBytes(12).toString('base64url');
+  const token = randomToken();
+  const mail = compose({
+    confirm: links.confirmUrl(token),
+    unsubscribe: links.unsubscribeUrl(unsubscribeToken(secret, hash)),
+  });
+  const sending =
+    'EXISTS (SELECT 1 FROM subscribers WHERE email_hash = :hash AND mail_nonce = :nonce)';
+  const args = {
+    hash,
+    nonce,
+    email: signup.email,
+    lang: signup.lang,
+    consent: consentVersion,
+    now,
+    cutoff: now - day,
+  };
+  await db.batch(
+    [
+      {
+        // New address: insert. Pending or left, last mail over a day ago: refresh and mail
+        // again. Confirmed, or mailed within the day: nothing changes.
+        sql: `INSERT INTO subscribers (email_hash, email, lang, consent_version, submitted_at, status, last_mail_at, mail_nonce)
+              VALUES (:hash, :email, :lang, :consent, :now, 'pending', :now, :nonce)
+              ON CONFLICT (email_hash) DO UPDATE SET
+                email = :email, lang = :lang, consent_version = :consent, submitted_at = :now,
+                confirmed_at = NULL, status = 'pending', last_mail_at = :now, mail_nonce = :nonce
+              WHERE subscribers.status <> 'confirmed' AND subscribers.last_mail_at <= :cutoff`,
+        args,
+      },
+      {
+        sql: `INSERT INTO confirm_tokens (token_hash, email_hash, expires_at)
+              SELECT :token, :hash, :expires WHERE ${sending}`,
+        args: { token: tokenHash(token), hash, nonce, expires: now + tokenLifetime },
+      },
+      {
+        sql: `INSERT INTO outbox (message, created_at, next_attempt_at)
+              SELECT :message, :now, :now WHERE ${sending}`,
+        args: { message: JSON.stringify(mail), now, hash, nonce },
+      },
+    ],
+    'write',
+  );
+}
+
+export type ConfirmResult = 'confirmed' | 'invalid';
+
+/** Confirms the subscription a token was sent for; a token works once, for 48 hours. */
+export async function confirm(
+  db: Database,
+  token: string,
+  now = Date.now(),
+): Promise<ConfirmResult> {
+  const hash = tokenHash(token);
+  const [updated] = await db.batch(
+    [
+      {
+        sql: `UPDATE subscribers SET status = 'confirmed', confirmed_at = :now
+              WHERE status = 'pending' AND email_hash =
+                (SELECT email_hash FROM confirm_tokens WHERE token_hash = :hash AND expires_at > :now)`,
+        args: { hash, now },
+      },
+      { sql: 'DELETE FROM confirm_tokens WHERE token_hash = :hash', args: { hash } },
+    ],
+    'write',
+  );
+  return updated && updated.rowsAffected === 1 ? 'confirmed' : 'invalid';
+}
+
+/** Whether a confirmation token is still usable (for the page that shows the button). */
+export async function tokenIsLive(db: Database, token: string, now = Date.now()): Promise<boolean> {
+  const result = await db.execute({
+    sql: 'SELECT 1 FROM confirm_tokens WHERE token_hash = ? AND expires_at > ?',
+    args: [tokenHash(token), now],
+  });
+  return result.rows.length > 0;
+}
+
+/**
+ * Leaving: the address and everything about it is deleted; only its keyed fingerprint and the
+ * time of the last mail stay, so that nobody can make the site mail it again within the day.
+ */
+export async function unsubscribe(db: Database, hash: string): Promise<void> {
+  await db.batch(
+    [
+      {
+        sql: `UPDATE subscribers SET email = NULL, lang = NULL, consent_version = NULL,
+                submitted_at = NULL, confirmed_at = NULL, status = 'unsubscribed', mail_nonce = NULL
+              WHERE email_hash = :hash`,
+        args: { hash },
+      },
+      { sql: 'DELETE FROM confirm_tokens WHERE email_hash = :hash', args: { hash } },
+    ],
+    'write',
+  );
+}
+
+export interface Subscriber {
+  email: string;
+  lang: string;
+  consentVersion: string;
+  submittedAt: string;
+  confirmedAt: string;
+}
+
+/** Confirmed subscribers, optionally of one language, oldest first. */
+export async function confirmedSubscribers(db: Database, lang?: string): Promise<Subscriber[]> {
+  const result = await db.execute({
+    sql: `SELECT email, lang, consent_version, submitted_at, confirmed_at FROM subscribers
+          WHERE status = 'confirmed' AND (:lang IS NULL OR lang = :lang) ORDER BY confirmed_at, email`,
+    args: { lang: lang ?? null },
+  });
+  return result.rows.map((row) => ({
+    email: String(row['email']),
+    lang: String(row['lang']),
+    consentVersion: String(row['consent_version']),
+    submittedAt: new Date(Number(row['submitted_at'])).toISOString(),
+    confirmedAt: new Date(Number(row['confirmed_at'])).toISOString(),
+  }));
+}
+
+export interface Stats {
+  byStatus: Record<Status, number>;
+  confirmedByLanguage: Record<string, number>;
+  outbox: { waiting: number; failing: number };
+}
+
+export async function stats(db: Database): Promise<Stats> {
+  const [statuses, languages, outbox] = await db.batch(
+    [
+      'SELECT status, COUNT(*) AS n FROM subscribers GROUP BY status',
+      "SELECT lang, COUNT(*) AS n FROM subscribers WHERE status = 'confirmed' GROUP BY lang",
+      'SELECT COUNT(*) AS waiting, SUM(attempts > 0) AS failing FROM outbox',
+    ],
+    'read',
+  );
+  const byStatus: Record<Status, number> = { pending: 0, confirmed: 0, unsubscribed: 0 };
+  for (const row of statuses?.rows ?? []) byStatus[row['status'] as Status] = Number(row['n']);
+  const confirmedByLanguage: Record<string, number> = {};
+  for (const row of languages?.rows ?? [])
+    confirmedByLanguage[String(row['lang'])] = Number(row['n']);
+  const counts = outbox?.rows[0];
+  return {
+    byStatus,
+    confirmedByLanguage,
+    outbox: {
+      waiting: Number(counts?.['waiting'] ?? 0),
+      failing: Number(counts?.['failing'] ?? 0),
+    },
+  };
+}
+
+/** Deletes signups never confirmed within 30 days, and expired tokens and rate counters. */
+export async function purge(db: Database, now = Date.now()): Promise<{ pending: number }> {
+  const [pending] = await db.batch(
+    [
+      {
+        sql: "DELETE FROM subscribers WHERE status = 'pending' AND submitted_at < ?",
+        args: [now - pendingLifetime],
+      },
+      { sql: 'DELETE FROM confirm_tokens WHERE expires_at <= ?', args: [now] },
+      // A left subscriber's fingerprint is only needed while the day's mail limit lasts.
+      {
+        sql: "DELETE FROM subscribers WHERE status = 'unsubscribed' AND last_mail_at < ?",
+        args: [now - day],
+      },
+      { sql: 'DELETE FROM rate_limits WHERE window_start < ?', args: [now - day] },
+    ],
+    'write',
+  );
+  return { pending: pending?.rowsAffected ?? 0 };
+}
+
+/**
+ * Counts a request of one client in the current window; true while within `limit`.
+ * The client is a keyed fingerprint of its network address, never the address itself.
+ */
+export async function withinRateLimit(
+  db: Database,
+  clientKey: string,
+  limit: number,
+  windowMs: number,
+  now = Date.now(),
+): Promise<boolean> {
+  const windowStart = now - (now % windowMs);
+  const result = await db.execute({
+    sql: `INSERT INTO rate_limits (key, window_start, count) VALUES (:key, :window, 1)
+          ON CONFLICT (key) DO UPDATE SET
+            count = CASE WHEN window_start = :window THEN count + 1 ELSE 1 END,
+            window_start = :window
+          RETURNING count`,
+    args: { key: clientKey, window: windowStart },
+  });
+  return Number(result.rows[0]?.['count'] ?? 0) <= limit;
+}

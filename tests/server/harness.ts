@@ -1,0 +1,166 @@
+/**
+ * Real parts for the newsletter tests: the built Node server on its own port and database
+ * file, and an SMTP server inside the test process that parses every mail it receives.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createClient, type Client } from '@libsql/client';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+/** A free TCP port on loopback. */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export interface Mailbox {
+  port: number;
+  mails: ParsedMail[];
+  /** Resolves once `count` mails have arrived (or fails after `ms`). */
+  waitFor(count: number, ms?: number): Promise<ParsedMail[]>;
+  /** The mails to one address, once there are `count` of them. */
+  mailsTo(address: string, count?: number, ms?: number): Promise<ParsedMail[]>;
+  stop(): Promise<void>;
+}
+
+export async function startSmtp(port?: number): Promise<Mailbox> {
+  const mails: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          mails.push(mail);
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  const listenOn = port ?? (await freePort());
+  await new Promise<void>((done) => server.listen(listenOn, '127.0.0.1', done));
+  return {
+    port: listenOn,
+    mails,
+    async waitFor(count, ms = 10_000) {
+      const until = Date.now() + ms;
+      while (mails.length < count) {
+        if (Date.now() > until) throw new Error(`expected ${count} mails, got ${mails.length}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return mails;
+    },
+    async mailsTo(address, count = 1, ms = 10_000) {
+      const until = Date.now() + ms;
+      const to = () => mails.filter((m) => m.to && 'text' in m.to && m.to.text === address);
+      while (to().length < count) {
+        if (Date.now() > until)
+          throw new Error(`expected ${count} mails to ${address}, got ${to().length}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return to();
+    },
+    stop: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+export interface Site {
+  url: string;
+  /** The site's database file, for checking what is stored. */
+  db: Client;
+  env: Record<string, string>;
+  /** Everything the server printed. */
+  logs: () => string;
+  stop(): Promise<void>;
+}
+
+const secret = 'test-secret-0123456789abcdefghijklmnopqrstuvwxyz';
+
+/** Starts `dist/server/entry.mjs` (run `npm run build` first) with a fresh database. */
+export async function startSite(env: Record<string, string> = {}): Promise<Site> {
+  const dir = mkdtempSync(join(tmpdir(), 'polo-newsletter-'));
+  const port = await freePort();
+  const fullEnv = {
+    DATABASE_URL: `file:${join(dir, 'newsletter.db')}`,
+    NEWSLETTER_SECRET: secret,
+    NEWSLETTER_RATE_LIMIT: '100000',
+    ...env,
+  };
+  let output = '';
+  const child: ChildProcess = spawn(process.execPath, [resolve('dist/server/entry.mjs')], {
+    cwd: dir,
+    env: { ...process.env, ...fullEnv, HOST: '127.0.0.1', PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${url}/it/`)).ok) break;
+    } catch {
+      if (i > 100) throw new Error(`server did not start:\n${output}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  const db = createClient({ url: fullEnv.DATABASE_URL });
+  return {
+    url,
+    db,
+    env: fullEnv,
+    logs: () => output,
+    async stop() {
+      db.close();
+      child.kill();
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs the operators' command against a site's database. */
+export function cli(site: Site, ...args: string[]) {
+  const result = spawnSync(process.execPath, [resolve('src/cli/newsletter.ts'), ...args], {
+    env: { ...process.env, ...site.env },
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A signup as the page's script sends it. */
+export function signup(
+  site: Site,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+) {
+  return fetch(`${site.url}/api/newsletter/subscribe`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...headers },
+    body: JSON.stringify({ consent: 'yes', lang: 'it', ...fields }),
+  });
+}
+
+/** A signup as a plain HTML form sends it (no JavaScript). */
+export function formSignup(site: Site, body: string, headers: Record<string, string> = {}) {
+  return fetch(`${site.url}/api/newsletter/subscribe`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+    body,
+  });
+}
+
+export async function count(site: Site, sql: string): Promise<number> {
+  return Number((await site.db.execute(sql)).rows[0]?.[0] ?? 0);
+}

@@ -1,0 +1,232 @@
+/** The whole newsletter, through the built server, a real libSQL file and a real SMTP server. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uiString } from '../support/ui-strings';
+import {
+  cli,
+  count,
+  formSignup,
+  signup,
+  startSite,
+  startSmtp,
+  type Mailbox,
+  type Site,
+} from './harness';
+
+let smtp: Mailbox;
+let site: Site;
+
+beforeAll(async () => {
+  smtp = await startSmtp();
+  site = await startSite({
+    SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+    MAIL_FROM: 'Polo <polo@test.invalid>',
+  });
+});
+
+afterAll(async () => {
+  await site?.stop();
+  await smtp?.stop();
+});
+
+const linkIn = (text: string, path: string) =>
+  text.match(new RegExp(`https?://[^\\s"<>]+${path.replace(/\//g, '\\/')}[^\\s"<>]*`))?.[0] ?? '';
+
+describe('subscribe, confirm, export, leave', () => {
+  it('works end to end in Arabic', async () => {
+    const answer = await formSignup(site, 'email=amina%40example.org&consent=yes&lang=ar&website=');
+    expect(answer.status).toBe(303);
+    expect(answer.headers.get('location')).toBe('/ar/newsletter/check-email/');
+
+    const [mail] = await smtp.mailsTo('amina@example.org');
+    expect(mail?.subject).toBe(uiString('ar', 'mail.confirm.subject'));
+    expect(mail?.headers.get('content-language')).toBe('ar');
+    expect(mail?.html).toContain('dir="rtl"');
+    expect(mail?.text).toContain('48');
+    const raw = (name: string) =>
+      mail?.headerLines
+        .find((h) => h.key === name)
+        ?.line.slice(name.length + 1)
+        .trim() ?? '';
+    const unsubscribeHeader = raw('list-unsubscribe');
+    expect(unsubscribeHeader).toMatch(
+      /^<http:\/\/127\.0\.0\.1:\d+\/api\/newsletter\/unsubscribe\?token=[^>]+>$/,
+    );
+    expect(raw('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+
+    // Opening the link, as a mail scanner would, confirms nothing.
+    const confirmLink = linkIn(mail?.text ?? '', '/ar/newsletter/confirm/');
+    const page = await fetch(confirmLink);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<html lang="ar" dir="rtl"');
+    expect(html).toMatch(/<form method="post"[^>]*data-newsletter-confirm/);
+    expect(html).toContain('name="robots" content="noindex"');
+    expect(JSON.parse(cli(site, 'export', '--format', 'json').stdout)).toEqual([]);
+
+    // The button's POST confirms.
+    const token = new URL(confirmLink).searchParams.get('token') ?? '';
+    const confirmed = await fetch(confirmLink, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: site.url },
+      body: `token=${token}`,
+    });
+    expect(confirmed.status).toBe(200);
+    expect(await confirmed.text()).toContain('data-newsletter-outcome="confirmed"');
+
+    const exported = JSON.parse(cli(site, 'export', '--format', 'json', '--lang', 'ar').stdout);
+    expect(exported).toEqual([
+      expect.objectContaining({
+        email: 'amina@example.org',
+        lang: 'ar',
+        consentVersion: expect.any(String),
+      }),
+    ]);
+    expect(cli(site, 'export').stdout).toMatch(
+      /^email,lang,consent_version,submitted_at,confirmed_at\namina@example\.org,ar,/,
+    );
+    expect(JSON.parse(cli(site, 'export', '--format', 'json', '--lang', 'fr').stdout)).toEqual([]);
+
+    // One click from the mail provider: no cookie, no Origin, no JavaScript.
+    const oneClick = await fetch(unsubscribeHeader.slice(1, -1), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(oneClick.status).toBe(200);
+    expect(JSON.parse(cli(site, 'export', '--format', 'json').stdout)).toEqual([]);
+    // Only the fingerprint and the time of the last mail are left.
+    const left = (await site.db.execute('SELECT * FROM subscribers')).rows[0];
+    expect(left?.['status']).toBe('unsubscribed');
+    expect(left?.['email']).toBeNull();
+    expect(left?.['lang']).toBeNull();
+    expect(left?.['submitted_at']).toBeNull();
+  });
+
+  it('keeps e-mail addresses out of the server log', () => {
+    expect(site.logs()).not.toMatch(/@example\.org/);
+  });
+});
+
+describe('the answer does not tell who is subscribed', () => {
+  it('is the same, byte for byte, for a new, pending, confirmed and unsubscribed address', async () => {
+    const answers: string[] = [];
+    const record = async (email: string) => {
+      const response = await signup(site, { email, lang: 'fr' });
+      answers.push(
+        `${response.status} ${response.headers.get('content-type')} ${await response.text()}`,
+      );
+      const form = await formSignup(site, `email=${encodeURIComponent(email)}&consent=yes&lang=fr`);
+      answers.push(`${form.status} ${form.headers.get('location')} ${await form.text()}`);
+    };
+    await record('new@example.org');
+    await signup(site, { email: 'pending@example.org' });
+    await record('pending@example.org');
+    // confirmed: through its mail
+    await signup(site, { email: 'confirmed@example.org' });
+    const [mail] = await smtp.mailsTo('confirmed@example.org');
+    const link = linkIn(mail?.text ?? '', '/newsletter/confirm/');
+    await fetch(link, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: `token=${new URL(link).searchParams.get('token')}`,
+    });
+    await record('confirmed@example.org');
+    await record('amina@example.org'); // left in the first test
+    expect(new Set(answers.filter((_, i) => i % 2 === 0)).size).toBe(1);
+    expect(new Set(answers.filter((_, i) => i % 2 === 1)).size).toBe(1);
+  });
+});
+
+describe('tokens', () => {
+  async function freshToken(email: string) {
+    await signup(site, { email });
+    const [mail] = await smtp.mailsTo(email);
+    const link = linkIn(mail?.text ?? '', '/newsletter/confirm/');
+    return { link, token: new URL(link).searchParams.get('token') ?? '' };
+  }
+  const post = (link: string, token: string) =>
+    fetch(link.split('?')[0] ?? link, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: `token=${token}`,
+    });
+
+  it('works once: a reused token is refused', async () => {
+    const { link, token } = await freshToken('once@example.org');
+    expect((await post(link, token)).status).toBe(200);
+    const again = await post(link, token);
+    expect(again.status).toBe(410);
+    expect(await again.text()).toContain('data-newsletter-outcome="invalid"');
+  });
+
+  it('expires after 48 hours', async () => {
+    const { link, token } = await freshToken('late@example.org');
+    await site.db.execute({
+      sql: 'UPDATE confirm_tokens SET expires_at = ?',
+      args: [Date.now() - 1],
+    });
+    expect((await fetch(link)).status).toBe(410);
+    expect((await post(link, token)).status).toBe(410);
+    expect(
+      await count(
+        site,
+        "SELECT COUNT(*) FROM subscribers WHERE status = 'confirmed' AND email = 'late@example.org'",
+      ),
+    ).toBe(0);
+  });
+
+  it('cannot be forged', async () => {
+    const forged = 'AAAAAAAAAAAAAAAAAAAAAA';
+    expect((await post(`${site.url}/it/newsletter/confirm/`, forged)).status).toBe(410);
+    const leave = await fetch(
+      `${site.url}/api/newsletter/unsubscribe?token=${'a'.repeat(64)}.${'b'.repeat(22)}`,
+      {
+        method: 'POST',
+      },
+    );
+    expect(leave.status).toBe(400);
+  });
+
+  it('refuses a confirmation posted from another site', async () => {
+    const { link, token } = await freshToken('csrf@example.org');
+    const response = await fetch(link.split('?')[0] ?? link, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: 'https://evil.example',
+      },
+      body: `token=${token}`,
+    });
+    expect(response.status).toBe(403);
+  });
+});
+
+describe('at most one confirmation mail a day per address', () => {
+  it('re-sends nothing on a repeated signup the same day', async () => {
+    const before = smtp.mails.length;
+    for (let i = 0; i < 5; i++)
+      expect((await signup(site, { email: 'again@example.org' })).status).toBe(200);
+    await smtp.waitFor(before + 1);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(smtp.mails.length).toBe(before + 1);
+  });
+});
+
+describe('under load', () => {
+  it('200 concurrent signups of 50 addresses store 50 rows and send at most 50 mails', async () => {
+    const rowsBefore = await count(site, 'SELECT COUNT(*) FROM subscribers');
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => signup(site, { email: `load${i % 50}@example.org` })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(200).fill(200));
+    expect((await count(site, 'SELECT COUNT(*) FROM subscribers')) - rowsBefore).toBe(50);
+    const toLoad = () =>
+      smtp.mails.filter((m) => m.to && 'text' in m.to && /^load\d+@/.test(m.to.text));
+    for (let i = 0; i < 200 && toLoad().length < 50; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(toLoad()).toHaveLength(50);
+    expect(new Set(toLoad().map((m) => (m.to && 'text' in m.to ? m.to.text : ''))).size).toBe(50);
+    expect(await count(site, 'SELECT COUNT(*) FROM outbox')).toBe(0);
+  });
+});
