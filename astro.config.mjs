@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig, envField } from 'astro/config';
+import netlify from '@astrojs/netlify';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { locales, sourceLocale } from './src/i18n/locales.ts';
@@ -8,8 +9,12 @@ import { sitemapLinks } from './src/lib/sitemap.ts';
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://polo-siracusa.it',
   output: 'static',
-  // The Node server serves the static pages and, later, the on-demand routes (newsletter).
-  adapter: node({ mode: 'standalone' }),
+  // The Node server serves the static pages and the on-demand routes (404, newsletter);
+  // DEPLOY_TARGET=netlify builds the same site for Netlify's serverless functions instead.
+  adapter: process.env.DEPLOY_TARGET === 'netlify'
+      ? // Never ship the local database and secret of the machine that builds.
+        netlify({ excludeFiles: ['./.data/**/*'] })
+      : node({ mode: 'standalone' }),
   trailingSlash: 'ignore',
   build: {
     // One request per page: the CSS is small enough to travel inside the HTML.

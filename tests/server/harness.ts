@@ -2,7 +2,7 @@
  * Real parts for the newsletter tests: the built Node server on its own port and database
  * file, and an SMTP server inside the test process that parses every mail it receives.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { migrate } from '../../src/server/newsletter/migrations';
 
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {
@@ -115,6 +116,8 @@ export async function startSite(env: Record<string, string> = {}): Promise<Site>
     }
   }
   const db = createClient({ url: fullEnv.DATABASE_URL });
+  // The site creates its tables on first use; the tests look at them before that.
+  await migrate(db);
   return {
     url,
     db,
@@ -129,13 +132,21 @@ export async function startSite(env: Record<string, string> = {}): Promise<Site>
   };
 }
 
-/** Runs the operators' command against a site's database. */
+/**
+ * Runs the operators' command against a site's database. Asynchronous: the SMTP server of
+ * the tests lives in this process and must keep answering meanwhile.
+ */
 export function cli(site: Site, ...args: string[]) {
-  const result = spawnSync(process.execPath, [resolve('src/cli/newsletter.ts'), ...args], {
-    env: { ...process.env, ...site.env },
-    encoding: 'utf8',
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
+    const child = spawn(process.execPath, [resolve('src/cli/newsletter.ts'), ...args], {
+      env: { ...process.env, ...site.env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (status) => done({ status, stdout, stderr }));
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** A signup as the page's script sends it. */

@@ -61,7 +61,7 @@ describe('subscribe, confirm, export, leave', () => {
     expect(html).toContain('<html lang="ar" dir="rtl"');
     expect(html).toMatch(/<form method="post"[^>]*data-newsletter-confirm/);
     expect(html).toContain('name="robots" content="noindex"');
-    expect(JSON.parse(cli(site, 'export', '--format', 'json').stdout)).toEqual([]);
+    expect(JSON.parse((await cli(site, 'export', '--format', 'json')).stdout)).toEqual([]);
 
     // The button's POST confirms.
     const token = new URL(confirmLink).searchParams.get('token') ?? '';
@@ -73,7 +73,9 @@ describe('subscribe, confirm, export, leave', () => {
     expect(confirmed.status).toBe(200);
     expect(await confirmed.text()).toContain('data-newsletter-outcome="confirmed"');
 
-    const exported = JSON.parse(cli(site, 'export', '--format', 'json', '--lang', 'ar').stdout);
+    const exported = JSON.parse(
+      (await cli(site, 'export', '--format', 'json', '--lang', 'ar')).stdout,
+    );
     expect(exported).toEqual([
       expect.objectContaining({
         email: 'amina@example.org',
@@ -81,10 +83,12 @@ describe('subscribe, confirm, export, leave', () => {
         consentVersion: expect.any(String),
       }),
     ]);
-    expect(cli(site, 'export').stdout).toMatch(
+    expect((await cli(site, 'export')).stdout).toMatch(
       /^email,lang,consent_version,submitted_at,confirmed_at\namina@example\.org,ar,/,
     );
-    expect(JSON.parse(cli(site, 'export', '--format', 'json', '--lang', 'fr').stdout)).toEqual([]);
+    expect(
+      JSON.parse((await cli(site, 'export', '--format', 'json', '--lang', 'fr')).stdout),
+    ).toEqual([]);
 
     // One click from the mail provider: no cookie, no Origin, no JavaScript.
     const oneClick = await fetch(unsubscribeHeader.slice(1, -1), {
@@ -93,7 +97,7 @@ describe('subscribe, confirm, export, leave', () => {
       body: 'List-Unsubscribe=One-Click',
     });
     expect(oneClick.status).toBe(200);
-    expect(JSON.parse(cli(site, 'export', '--format', 'json').stdout)).toEqual([]);
+    expect(JSON.parse((await cli(site, 'export', '--format', 'json')).stdout)).toEqual([]);
     // Only the fingerprint and the time of the last mail are left.
     const left = (await site.db.execute('SELECT * FROM subscribers')).rows[0];
     expect(left?.['status']).toBe('unsubscribed');

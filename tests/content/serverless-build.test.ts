@@ -1,0 +1,36 @@
+/** The same site builds for Netlify's serverless functions (DEPLOY_TARGET=netlify). */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+
+const out = resolve('.test-builds/netlify');
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+it('produces the static pages and one function with the newsletter routes', () => {
+  const result = spawnSync(
+    process.execPath,
+    [resolve('node_modules/astro/bin/astro.mjs'), 'build'],
+    {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        DEPLOY_TARGET: 'netlify',
+        POLO_OUT_DIR: join(out, 'dist'),
+        POLO_CACHE_DIR: join(out, 'cache'),
+      },
+    },
+  );
+  expect(result.status, result.stdout + result.stderr).toBe(0);
+  expect(existsSync(join(out, 'dist/it/orari/index.html'))).toBe(true);
+  expect(existsSync(join(out, 'dist/ar/newsletter/index.html'))).toBe(true);
+  const functionDir = '.netlify/v1/functions/ssr';
+  expect(existsSync(join(functionDir, 'ssr.mjs'))).toBe(true);
+  // The local database and its secret stay on the machine that builds.
+  expect(existsSync(join(functionDir, '.data'))).toBe(false);
+  const chunks = readdirSync('.netlify/build/chunks');
+  expect(chunks.some((name) => name.startsWith('subscribe'))).toBe(true);
+  expect(chunks.some((name) => name.startsWith('confirm'))).toBe(true);
+  const entry = readFileSync(join(functionDir, 'ssr.mjs'), 'utf8');
+  expect(entry.length).toBeGreaterThan(0);
+});
