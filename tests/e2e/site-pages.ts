@@ -20,6 +20,8 @@ export const pagePaths = [
   ...slugs('notices').map((slug) => `/avvisi/${slug}/`),
   '/privacy/',
   '/accessibilita/',
+  '/newsletter/',
+  '/newsletter/check-email/',
 ];
 
 export const sitePages = locales.flatMap((locale) =>
