@@ -95,6 +95,21 @@ export const uiKeys = [
   'hours.calendar',
   'hours.calendar.hint',
   'ics.summary',
+  'share.title',
+  'share.copy',
+  'share.copy.done',
+  'share.copy.failed',
+  'share.whatsapp',
+  'share.native',
+  'share.print',
+  'share.card',
+  'share.qr',
+  'share.hours',
+  'share.hours.group',
+  'card.title',
+  'card.choose',
+  'card.qr',
+  'card.back',
 ] as const;
 
 export type UiKey = (typeof uiKeys)[number];
