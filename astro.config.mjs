@@ -11,7 +11,8 @@ export default defineConfig({
   output: 'static',
   // The Node server serves the static pages and the on-demand routes (404, newsletter);
   // DEPLOY_TARGET=netlify builds the same site for Netlify's serverless functions instead.
-  adapter: process.env.DEPLOY_TARGET === 'netlify'
+  adapter:
+    process.env.DEPLOY_TARGET === 'netlify'
       ? // Never ship the local database and secret of the machine that builds.
         netlify({ excludeFiles: ['./.data/**/*'] })
       : node({ mode: 'standalone' }),
@@ -19,6 +20,13 @@ export default defineConfig({
   build: {
     // One request per page: the CSS is small enough to travel inside the HTML.
     inlineStylesheets: 'always',
+  },
+  vite: {
+    build: {
+      // Scripts always travel as files, however small: the coming Content-Security-Policy
+      // forbids inline scripts. (CSS stays inline through `inlineStylesheets` above.)
+      assetsInlineLimit: 0,
+    },
   },
   // The tests build other copies of the content without touching the real build and its cache.
   outDir: process.env.POLO_OUT_DIR ?? 'dist',

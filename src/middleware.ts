@@ -3,16 +3,16 @@
  * (`/ar/orari/` => Arabic), Italian where the path names none (`/`, unknown paths).
  */
 import { defineMiddleware } from 'astro:middleware';
-import { localeInfo, sourceLocale } from './i18n/locales';
-import { translatorFor } from './i18n/translator';
+import { localeText } from './i18n/content';
+import { sourceLocale } from './i18n/locales';
 import { localeOfPath } from './lib/paths';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const lang = localeOfPath(context.url.pathname) ?? sourceLocale;
-  const info = localeInfo(lang);
+  const { dir, intl, t } = await localeText(lang);
   context.locals.lang = lang;
-  context.locals.dir = info.dir;
-  context.locals.intl = info.intl;
-  context.locals.t = await translatorFor(lang);
+  context.locals.dir = dir;
+  context.locals.intl = intl;
+  context.locals.t = t;
   return next();
 });

@@ -1,7 +1,8 @@
 /** Content in a given language, with the Italian fallback. Used by pages at build time. */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { pickTranslations, type Localized } from '../lib/translations';
-import { localeCodes, sourceLocale, type Locale } from './locales';
+import { localeCodes, localeInfo, sourceLocale, type Locale } from './locales';
+import { createTranslator, type Translator } from './translate';
 
 type Translated = 'activities' | 'programme' | 'pages' | 'notices';
 
@@ -34,4 +35,14 @@ export async function openingHours() {
   const entry = await getEntry('hours', 'polo');
   if (!entry) throw new Error('content/hours.yaml must have an entry named "polo"');
   return entry.data;
+}
+
+/** What a page needs to speak `lang`: its direction, Intl tag and `t()`, e.g. for the Italian half of a card. */
+export async function localeText(
+  lang: Locale,
+): Promise<{ lang: Locale; dir: 'ltr' | 'rtl'; intl: string; t: Translator }> {
+  const strings = await getEntry('ui', lang);
+  if (!strings) throw new Error(`content/ui/${lang}.yaml is missing`);
+  const { dir, intl } = localeInfo(lang);
+  return { lang, dir, intl, t: createTranslator(strings.data, intl, dir) };
 }

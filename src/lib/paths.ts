@@ -18,3 +18,11 @@ export function stripLocale(pathname: string): string {
   const rest = pathname.split('/').slice(2).join('/');
   return `/${rest}`;
 }
+
+/**
+ * The page's absolute address, the one its canonical link names, e.g.
+ * pageUrl('ar', '/orari/', new URL('https://polo-siracusa.it')) => 'https://polo-siracusa.it/ar/orari/'.
+ */
+export function pageUrl(lang: Locale, path: string, site: URL | undefined): string {
+  return new URL(localePath(lang, path), site).href;
+}

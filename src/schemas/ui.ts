@@ -141,6 +141,21 @@ export const uiKeys = [
   'mail.confirm.expiry',
   'mail.confirm.ignore',
   'mail.leave',
+  'share.title',
+  'share.copy',
+  'share.copy.done',
+  'share.copy.failed',
+  'share.whatsapp',
+  'share.native',
+  'share.print',
+  'share.card',
+  'share.qr',
+  'share.hours',
+  'share.hours.group',
+  'card.title',
+  'card.choose',
+  'card.qr',
+  'card.back',
 ] as const;
 
 export type UiKey = (typeof uiKeys)[number];

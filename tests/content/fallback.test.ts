@@ -44,6 +44,16 @@ describe('a missing translation', () => {
     );
   });
 
+  it('fills the French half of the two-language card with the Italian text, marked and noted', () => {
+    const html = page('fr/sportelli/lavoro/scheda');
+    expect(html).toMatch(/<section class="side"[^>]* lang="fr" dir="ltr"/);
+    expect(html).toContain(uiString('fr', 'translation.fallback'));
+    expect(html).toMatch(/<div lang="it" dir="ltr"[^>]*>\s*<h1[^>]*>Lavoro<\/h1>/);
+    // The interface words of the French half stay French: its table speaks French.
+    expect(html).toContain(uiString('fr', 'activity.hours.title'));
+    expect(html).toMatch(/<section class="side"[^>]* lang="it" dir="ltr"/);
+  });
+
   it('leaves translated pages without the fallback notice', () => {
     expect(page('en/sportelli/lavoro')).not.toContain('data-translation-notice="fallback"');
     expect(page('en/sportelli/lavoro')).toContain('data-translation-notice="machine"');

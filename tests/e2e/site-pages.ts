@@ -10,10 +10,14 @@ const slugs = (folder: string) =>
     .filter((name) => name.endsWith('.md'))
     .map((name) => name.slice(0, -3));
 
+/** The desks, e.g. 'lavoro'. */
+export const activitySlugs = slugs('activities');
+
 /** Paths without language, e.g. '/orari/'. */
 export const pagePaths = [
   '/',
-  ...slugs('activities').map((slug) => `/sportelli/${slug}/`),
+  ...activitySlugs.map((slug) => `/sportelli/${slug}/`),
+  ...activitySlugs.map((slug) => `/sportelli/${slug}/scheda/`),
   '/orari/',
   '/programma/',
   '/avvisi/',

@@ -1,0 +1,47 @@
+/**
+ * The weekly hours in words of one language, for the table and for messages, e.g.
+ * 'dalle 09:00 alle 13:00 e dalle 15:00 alle 18:00'. Times are isolated in right-to-left text.
+ */
+import { formatTime, weekdayName, weekdays, type Weekday } from '../dates';
+import type { Slot } from './schedule';
+import type { Translator } from '../../i18n/translate';
+
+/** A day's periods, e.g. [09:00–13:00, 15:00–18:00] => 'dalle 09:00 alle 13:00 e dalle 15:00 alle 18:00'. */
+export function slotsText(slots: readonly Slot[], intl: string, t: Translator): string {
+  return slots
+    .map((s) =>
+      t('hours.range', {
+        opens: t.isolate(formatTime(s.opens, intl)),
+        closes: t.isolate(formatTime(s.closes, intl)),
+      }),
+    )
+    .join(` ${t('hours.and')} `);
+}
+
+/**
+ * The whole week in one line, days with the same periods together, e.g.
+ * 'lunedì, mercoledì e giovedì: dalle 09:00 alle 13:00 e dalle 15:00 alle 18:00'.
+ */
+export function weekText(
+  weekly: readonly { day: Weekday; slots: readonly Slot[] }[],
+  intl: string,
+  t: Translator,
+): string {
+  const groups = new Map<string, Weekday[]>();
+  for (const day of weekdays) {
+    const slots = weekly.find((d) => d.day === day)?.slots ?? [];
+    if (slots.length === 0) continue;
+    const key = JSON.stringify(slots.map((s) => [s.opens, s.closes]));
+    groups.set(key, [...(groups.get(key) ?? []), day]);
+  }
+  const list = new Intl.ListFormat(intl, { style: 'long', type: 'conjunction' });
+  return [...groups.values()]
+    .map((days) => {
+      const slots = weekly.find((d) => d.day === days[0])?.slots ?? [];
+      return t('share.hours.group', {
+        days: list.format(days.map((day) => weekdayName(day, intl))),
+        times: slotsText(slots, intl, t),
+      });
+    })
+    .join(' · ');
+}

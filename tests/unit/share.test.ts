@@ -1,0 +1,117 @@
+/** What the share block sends and draws: the message, the WhatsApp link, the QR code. */
+import QRCode from 'qrcode';
+import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../../src/i18n/translate';
+import { weekText } from '../../src/lib/hours/words';
+import { pageUrl } from '../../src/lib/paths';
+import { qrSvg } from '../../src/lib/qr';
+import { plainText, shareText, whatsappHref } from '../../src/lib/share';
+import { uiKeys, type UiStrings } from '../../src/schemas/ui';
+
+const keys = Object.fromEntries(uiKeys.map((k) => [k, k])) as UiStrings;
+const italian = createTranslator(
+  {
+    ...keys,
+    'hours.range': 'dalle {opens} alle {closes}',
+    'hours.and': 'e',
+    'share.hours.group': '{days}, {times}',
+  },
+  'it-IT',
+);
+const arabic = createTranslator(
+  {
+    ...keys,
+    'hours.range': 'من {opens} إلى {closes}',
+    'hours.and': 'و',
+    'share.hours.group': '{days}، {times}',
+  },
+  'ar-u-nu-latn',
+  'rtl',
+);
+const day = [
+  { opens: '09:00', closes: '13:00' },
+  { opens: '15:00', closes: '18:00' },
+];
+
+describe('the week in one line', () => {
+  it('puts the days with the same hours together, in the order of the week', () => {
+    const week = [
+      { day: 'thursday' as const, slots: day },
+      { day: 'monday' as const, slots: day },
+      { day: 'wednesday' as const, slots: day },
+    ];
+    expect(weekText(week, 'it-IT', italian)).toBe(
+      'lunedì, mercoledì e giovedì, dalle 09:00 alle 13:00 e dalle 15:00 alle 18:00',
+    );
+  });
+
+  it('keeps days with other hours apart', () => {
+    const week = [
+      { day: 'monday' as const, slots: day },
+      { day: 'friday' as const, slots: [{ opens: '09:00', closes: '12:30' }] },
+    ];
+    expect(weekText(week, 'it-IT', italian)).toBe(
+      'lunedì, dalle 09:00 alle 13:00 e dalle 15:00 alle 18:00 · venerdì, dalle 09:00 alle 12:30',
+    );
+  });
+
+  it('speaks Arabic with Western digits', () => {
+    const text = plainText(weekText([{ day: 'monday', slots: day }], 'ar-u-nu-latn', arabic));
+    expect(text).toBe('الاثنين، من 09:00 إلى 13:00 و من 15:00 إلى 18:00');
+  });
+});
+
+describe('the message', () => {
+  it('gives the name, the Polo and the hours, one a line, without bidi controls', () => {
+    const text = shareText({
+      name: 'العمل',
+      site: '\u2068Polo Sociale Integrato di Siracusa\u2069',
+      hours: 'المواعيد: الاثنين، من \u206809:00\u2069 إلى \u206813:00\u2069',
+    });
+    expect(text).toBe(
+      'العمل – Polo Sociale Integrato di Siracusa\nالمواعيد: الاثنين، من 09:00 إلى 13:00',
+    );
+  });
+
+  it('goes to WhatsApp with the link on its own last line', () => {
+    const href = whatsappHref('Lavoro – Polo\nOrari: lunedì', 'https://polo-siracusa.it/it/');
+    const url = new URL(href);
+    expect(url.origin).toBe('https://wa.me');
+    expect(url.searchParams.get('text')).toBe(
+      'Lavoro – Polo\nOrari: lunedì\nhttps://polo-siracusa.it/it/',
+    );
+  });
+});
+
+describe('the page address', () => {
+  it('is absolute, in the page language, as the canonical link', () => {
+    expect(pageUrl('ar', '/orari/', new URL('https://polo-siracusa.it'))).toBe(
+      'https://polo-siracusa.it/ar/orari/',
+    );
+  });
+});
+
+describe('the QR code', () => {
+  const url = 'https://polo-siracusa.it/ar/sportelli/orientamento-ai-servizi/';
+
+  it('is an SVG image with a label, drawn with paths', async () => {
+    const svg = await qrSvg(url, 'Codice "QR" & <indirizzo>');
+    expect(svg).toMatch(/^<svg role="img" aria-label="Codice &quot;QR&quot; &amp; &lt;indirizzo>"/);
+    expect(svg).toMatch(/<path [^>]*d="M/);
+    expect(svg).not.toMatch(/<rect|style=/);
+    // Compact enough to travel in every page.
+    expect(svg.length).toBeLessThan(3000);
+  });
+
+  it('holds the address with a 4-module quiet zone and medium error correction', async () => {
+    const long = `${url}scheda/`;
+    const svg = await qrSvg(long, 'QR');
+    // Level M needs a bigger symbol for this address than level L would (37 modules, not 33).
+    const { modules } = QRCode.create(long, { errorCorrectionLevel: 'M' });
+    expect(modules.size).toBeGreaterThan(
+      QRCode.create(long, { errorCorrectionLevel: 'L' }).modules.size,
+    );
+    const side = modules.size + 8;
+    expect(svg).toContain(`viewBox="0 0 ${side} ${side}"`);
+  });
+});
