@@ -8,6 +8,8 @@ export default defineConfig(
     ignores: [
       'dist/',
       '.test-builds/',
+      '.netlify/',
+      '.vercel/',
       '.astro/',
       '.data/',
       'node_modules/',
