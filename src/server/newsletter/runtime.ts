@@ -14,6 +14,7 @@ import {
 import { configFrom, type NewsletterConfig } from './config.ts';
 import { openDatabase, type Database } from './db.ts';
 import { createSender, drainOutbox, type Sender } from './mail.ts';
+import { purge } from './store.ts';
 
 export interface Newsletter {
   config: NewsletterConfig;
@@ -50,10 +51,14 @@ export function newsletter(): Promise<Newsletter> {
 
 let draining = false;
 let drainAgain = false;
+let lastPurge = 0;
+/** Old unconfirmed signups, fingerprints and counters go at least this often, with no cron. */
+const purgeEvery = 60 * 60_000;
 
 /**
- * Sends queued mail in the background, after the answer. A call during a drain makes it run
- * once more, so mail queued meanwhile is not left waiting for the next request.
+ * Sends queued mail in the background, after the answer, and purges what is past its time
+ * once an hour. A call during a drain makes it run once more, so mail queued meanwhile is
+ * not left waiting for the next request.
  */
 export function drainSoon(): void {
   if (draining) {
@@ -68,6 +73,10 @@ export function drainSoon(): void {
         drainAgain = false;
         await drainOutbox(db, sender);
       } while (drainAgain);
+      if (Date.now() - lastPurge > purgeEvery) {
+        lastPurge = Date.now();
+        await purge(db);
+      }
     } catch (error) {
       console.error('[newsletter] outbox:', error instanceof Error ? error.name : 'error');
     } finally {
