@@ -5,6 +5,7 @@ import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { locales, sourceLocale } from './src/i18n/locales.ts';
 import { sitemapLinks } from './src/lib/sitemap.ts';
+import { precompress } from './src/integrations/precompress.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://polo-siracusa.it',
@@ -15,7 +16,8 @@ export default defineConfig({
     process.env.DEPLOY_TARGET === 'netlify'
       ? // Never ship the local database and secret of the machine that builds.
         netlify({ excludeFiles: ['./.data/**/*'] })
-      : node({ mode: 'standalone' }),
+      : // Middleware mode: src/server/http/serve.ts is the server (headers, compressed files).
+        node({ mode: 'middleware' }),
   trailingSlash: 'ignore',
   build: {
     // One request per page: the CSS is small enough to travel inside the HTML.
@@ -33,7 +35,22 @@ export default defineConfig({
   cacheDir: process.env.POLO_CACHE_DIR ?? 'node_modules/.astro',
   // The origin check is done by the newsletter routes themselves: Astro's own refuses the
   // cookie-less one-click unsubscribe (RFC 8058) that mail providers send without Origin.
-  security: { checkOrigin: false },
+  security: {
+    checkOrigin: false,
+    // Each page's CSP, in a <meta>: the hashes of its inline styles and scripts, nothing inline
+    // without one. The directives a <meta> cannot carry (frame-ancestors) are HTTP headers,
+    // from public/_headers.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "base-uri 'none'",
+        "object-src 'none'",
+        "form-action 'self'",
+      ],
+    },
+  },
   env: {
     schema: {
       DATABASE_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
@@ -57,5 +74,6 @@ export default defineConfig({
       },
       serialize: (item) => ({ ...item, links: sitemapLinks(item.url) }),
     }),
+    precompress(),
   ],
 });

@@ -4,7 +4,7 @@ import { getViteConfig } from 'astro/config';
 // Astro's Vite config, so tests can import `astro:content` and render components.
 export default getViteConfig({
   test: {
-    include: ['tests/{unit,content,server}/**/*.test.ts'],
+    include: ['tests/{unit,content,built}/**/*.test.ts'],
     testTimeout: 120_000,
   },
 });

@@ -58,7 +58,7 @@ async function startServer(
 ): Promise<{ url: string; stop: () => void; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'polo-bench-'));
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [resolve('dist/server/entry.mjs')], {
+  const child: ChildProcess = spawn(process.execPath, [resolve('src/server/http/serve.ts')], {
     cwd: dir,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: 'ignore',

@@ -88,7 +88,7 @@ export interface Site {
 
 const secret = 'test-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 
-/** Starts `dist/server/entry.mjs` (run `npm run build` first) with a fresh database. */
+/** Starts the built site as `npm start` does (run `npm run build` first), with a fresh database. */
 export async function startSite(env: Record<string, string> = {}): Promise<Site> {
   const dir = mkdtempSync(join(tmpdir(), 'polo-newsletter-'));
   const port = await freePort();
@@ -99,7 +99,7 @@ export async function startSite(env: Record<string, string> = {}): Promise<Site>
     ...env,
   };
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [resolve('dist/server/entry.mjs')], {
+  const child: ChildProcess = spawn(process.execPath, [resolve('src/server/http/serve.ts')], {
     cwd: dir,
     env: { ...process.env, ...fullEnv, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

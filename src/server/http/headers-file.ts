@@ -1,0 +1,49 @@
+/**
+ * Reads a `_headers` file (the format of Netlify and Cloudflare Pages): a path pattern on its
+ * own line, then indented `Name: value` lines. The Node server applies the same file the static
+ * hosts do, so both send the same headers.
+ */
+export interface HeaderRule {
+  pattern: string;
+  headers: [string, string][];
+}
+
+/** The rules of a `_headers` file, in order. */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const [index, raw] of text.split('\n').entries()) {
+    const line = raw.replace(/\s+$/, '');
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: line.trim(), headers: [] });
+      continue;
+    }
+    const rule = rules.at(-1);
+    const colon = line.indexOf(':');
+    if (!rule || colon < 0)
+      throw new Error(`_headers line ${index + 1}: expected "Name: value" under a path`);
+    rule.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+  }
+  return rules;
+}
+
+/** Whether a pattern matches a path, e.g. '/_astro/*' matches '/_astro/a.js'. */
+export function matches(pattern: string, pathname: string): boolean {
+  const regex = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
+  return regex.test(pathname);
+}
+
+/** Headers for a path: every matching rule, later rules overriding earlier ones. */
+export function headersFor(rules: HeaderRule[], pathname: string): Map<string, string> {
+  const headers = new Map<string, string>();
+  for (const rule of rules) {
+    if (matches(rule.pattern, pathname))
+      for (const [name, value] of rule.headers) headers.set(name, value);
+  }
+  return headers;
+}

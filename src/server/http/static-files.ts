@@ -1,0 +1,108 @@
+/**
+ * Serves the built pages and assets, compressed ahead of time (.br, .gz written at build),
+ * with validators so a revisit costs a 304. HTML is revalidated on every visit; hashed
+ * assets carry their cache rule from `_headers`.
+ */
+import { createReadStream, statSync, type Stats } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** File extensions worth compressing; the build writes .br and .gz for these. */
+export const compressible = [
+  '.html',
+  '.css',
+  '.js',
+  '.json',
+  '.svg',
+  '.xml',
+  '.ics',
+  '.txt',
+  '.webmanifest',
+];
+
+function fileAt(path: string): Stats | undefined {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() ? stats : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The file for a URL path inside `root`, e.g. '/it/orari/' => root/it/orari/index.html. */
+export function resolveFile(root: string, pathname: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0')) return undefined;
+  const base = resolve(root);
+  const path = normalize(join(base, decoded));
+  if (path !== base && !path.startsWith(base + sep)) return undefined;
+  // Files whose name starts with a dot or an underscore (like _headers) are not served.
+  if (/[\\/][._][^\\/]*$/.test(path) && !path.includes(`${sep}_astro${sep}`)) return undefined;
+  for (const candidate of [path, join(path, 'index.html')]) {
+    if (fileAt(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** Serves `req` from `root` if a file matches; false to let the application answer. */
+export function serveStatic(req: IncomingMessage, res: ServerResponse, root: string): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+  const file = resolveFile(root, pathname);
+  if (!file) return false;
+  const extension = extname(file);
+  const accepts = String(req.headers['accept-encoding'] ?? '');
+  let body = file;
+  let encoding: string | undefined;
+  if (compressible.includes(extension)) {
+    res.setHeader('Vary', 'Accept-Encoding');
+    for (const [name, suffix] of [
+      ['br', '.br'],
+      ['gzip', '.gz'],
+    ] as const) {
+      if (new RegExp(`\\b${name}\\b`).test(accepts) && fileAt(file + suffix)) {
+        body = file + suffix;
+        encoding = name;
+        break;
+      }
+    }
+  }
+  const stats = fileAt(body);
+  if (!stats) return false;
+  const etag = `"${stats.size.toString(36)}-${Math.floor(stats.mtimeMs).toString(36)}${encoding ? `-${encoding}` : ''}"`;
+  res.setHeader('Content-Type', types[extension] ?? 'application/octet-stream');
+  res.setHeader('ETag', etag);
+  if (!res.hasHeader('Cache-Control')) {
+    res.setHeader('Cache-Control', extension === '.html' ? 'no-cache' : 'public, max-age=3600');
+  }
+  if (encoding) res.setHeader('Content-Encoding', encoding);
+  if (req.headers['if-none-match'] === etag) {
+    res.statusCode = 304;
+    res.end();
+    return true;
+  }
+  res.setHeader('Content-Length', stats.size);
+  res.statusCode = 200;
+  if (req.method === 'HEAD') res.end();
+  else createReadStream(body).pipe(res);
+  return true;
+}
