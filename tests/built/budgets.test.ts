@@ -1,0 +1,98 @@
+/**
+ * Byte budgets over every built page in every language, counted, never timed: the HTML with
+ * its inline CSS fits one round trip (14 KB brotli), and everything the page loads fits 20 KB.
+ * No web fonts; no request to another site.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+const client = 'dist/client';
+const kb = 1024;
+const htmlBudget = 14 * kb;
+const pageBudget = 20 * kb;
+
+function* walk(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
+
+const brotli = (path: string) =>
+  brotliCompressSync(readFileSync(path), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+    .length;
+
+const pages = [...walk(client)].filter((path) => path.endsWith('.html'));
+
+/** What a browser fetches to show the page: styles, scripts, icons, manifest, images. */
+function loadedBy(html: string): string[] {
+  const urls = new Set<string>();
+  for (const [tag] of html.matchAll(/<(?:link|script|img|source|iframe|video|audio)\b[^>]*>/g)) {
+    const rel = tag.match(/\brel="([^"]*)"/)?.[1] ?? '';
+    // Links to other documents (alternates, canonical) are not fetched with the page.
+    if (
+      tag.startsWith('<link') &&
+      !/\b(stylesheet|icon|manifest|preload|modulepreload|apple-touch-icon)\b/.test(rel)
+    )
+      continue;
+    const url = tag.match(/\b(?:src|href)="([^"]*)"/)?.[1];
+    if (url) urls.add(url);
+  }
+  for (const [, url] of html.matchAll(/url\(\s*['"]?([^'")]+)/g))
+    if (url && !url.startsWith('data:')) urls.add(url);
+  return [...urls];
+}
+
+describe('page weight', () => {
+  it('finds the pages', () => {
+    expect(pages.length).toBeGreaterThan(40);
+  });
+
+  it.each(pages.map((path) => [relative(client, path)]))('%s', (page) => {
+    const path = join(client, page);
+    const html = readFileSync(path, 'utf8');
+    const htmlBytes = brotli(path);
+    expect(
+      htmlBytes,
+      `${page}: HTML ${htmlBytes} B brotli, budget ${htmlBudget}`,
+    ).toBeLessThanOrEqual(htmlBudget);
+
+    let total = htmlBytes;
+    for (const url of loadedBy(html)) {
+      expect(url, `${page} loads ${url} from another site`).toMatch(/^\/(?!\/)/);
+      const file = join(client, url.split(/[?#]/)[0] ?? url);
+      expect(statSync(file).isFile(), `${page} loads ${url}, which the build lacks`).toBe(true);
+      total += brotli(file);
+    }
+    expect(
+      total,
+      `${page}: ${total} B brotli with everything it loads, budget ${pageBudget}`,
+    ).toBeLessThanOrEqual(pageBudget);
+  });
+});
+
+describe('no web fonts, nothing from elsewhere', () => {
+  const files = [...walk(client)].filter((path) => /\.(html|css|js)$/.test(path));
+
+  it('ships no font file and declares no @font-face', () => {
+    expect([...walk(client)].filter((path) => /\.(woff2?|ttf|otf|eot)$/i.test(path))).toEqual([]);
+    for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toMatch(/@font-face/i);
+  });
+
+  it('names no other site in anything a browser would fetch or import', () => {
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      expect(text, file).not.toMatch(/@import\s+(url\()?['"]?https?:/i);
+      expect(text, file).not.toMatch(
+        /<(script|img|iframe|source|video|audio)\b[^>]*\bsrc="(https?:)?\/\//i,
+      );
+      expect(text, file).not.toMatch(
+        /<link\b[^>]*rel="(stylesheet|icon|preload|modulepreload|manifest)"[^>]*href="(https?:)?\/\//i,
+      );
+      expect(text, file).not.toMatch(/\bfetch\(\s*['"`]https?:/);
+    }
+  });
+});

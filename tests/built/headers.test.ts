@@ -1,0 +1,127 @@
+/**
+ * The response headers of `npm start`, read from the real server: the same security set as
+ * public/_headers on a page, an asset, the 404 and the endpoint; caching that revalidates
+ * HTML and keeps hashed assets; compressed files for browsers that take them.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { headersFor, parseHeadersFile } from '../../src/server/http/headers-file';
+import { startSite, type Site } from './harness';
+
+const rules = parseHeadersFile(readFileSync('public/_headers', 'utf8'));
+const securitySet = [...headersFor(rules, '/any/page/')];
+const asset = `/_astro/${readdirSync('dist/client/_astro').find((f) => f.endsWith('.js'))}`;
+
+let site: Site;
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(() => site?.stop());
+
+const get = (path: string, init: RequestInit = {}) =>
+  fetch(`${site.url}${path}`, { redirect: 'manual', ...init });
+
+describe('security headers', () => {
+  it('public/_headers holds the whole set', () => {
+    const names = securitySet.map(([name]) => name.toLowerCase());
+    expect(names).toEqual([
+      'content-security-policy',
+      'strict-transport-security',
+      'x-content-type-options',
+      'referrer-policy',
+      'permissions-policy',
+      'cross-origin-opener-policy',
+    ]);
+    const csp = headersFor(rules, '/').get('Content-Security-Policy') ?? '';
+    for (const directive of [
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+      "object-src 'none'",
+      "form-action 'self'",
+    ]) {
+      expect(csp).toContain(directive);
+    }
+    expect(headersFor(rules, '/').get('Strict-Transport-Security')).toBe(
+      'max-age=63072000; includeSubDomains',
+    );
+  });
+
+  it.each([
+    ['a page', '/ar/orari/', {}],
+    ['an asset', asset, {}],
+    ['the 404', '/fr/no-such-page/', {}],
+    [
+      'the endpoint',
+      '/api/newsletter/subscribe',
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' },
+    ],
+  ] as const)('npm start sends the same set for %s', async (_name, path, init) => {
+    const response = await get(path, init as RequestInit);
+    for (const [name, value] of securitySet) {
+      if (name === 'Content-Security-Policy') {
+        // Pages rendered on demand add their own policy (hashes) beside the site's.
+        expect(response.headers.get(name)?.split(', ')[0]).toBe(value);
+      } else {
+        expect(response.headers.get(name), name).toBe(value);
+      }
+    }
+  });
+
+  it('carries no script or style permission in the headers, and no unsafe-inline anywhere', async () => {
+    const page = await get('/it/');
+    expect(page.headers.get('content-security-policy')).not.toMatch(/script-src|style-src/);
+    const html = await page.text();
+    const meta =
+      html.match(/<meta http-equiv="content-security-policy" content="([^"]+)"/)?.[1] ?? '';
+    expect(meta).toMatch(/script-src 'self'( 'sha256-[^']+')+/);
+    expect(meta).toMatch(/style-src 'self'( 'sha256-[^']+')+/);
+    expect(meta).not.toContain('unsafe-inline');
+    expect(readFileSync('public/_headers', 'utf8')).not.toContain('unsafe-inline');
+  });
+});
+
+describe('caching', () => {
+  it('keeps hashed assets a year, unchanged', async () => {
+    expect((await get(asset)).headers.get('cache-control')).toBe(
+      'public, max-age=31536000, immutable',
+    );
+  });
+
+  it('revalidates HTML, and answers 304 when it has not changed', async () => {
+    const first = await get('/it/orari/');
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).not.toBe('');
+    const again = await get('/it/orari/', { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+  });
+
+  it('never stores the endpoint’s answers', async () => {
+    const response = await get('/api/newsletter/subscribe', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ email: 'x@example.org', lang: 'it' }),
+    });
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('compression', () => {
+  it('sends brotli to browsers that take it, and the plain file to others', async () => {
+    const br = await get('/ar/', { headers: { 'Accept-Encoding': 'gzip, br' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toBe('Accept-Encoding');
+    const plain = await get('/ar/', { headers: { 'Accept-Encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(Number(br.headers.get('content-length'))).toBeLessThan(
+      Number(plain.headers.get('content-length')) / 2,
+    );
+    // fetch undoes the compression: the page is the same.
+    expect(await br.text()).toBe(await plain.text());
+  });
+
+  it('serves neither _headers nor files outside the build', async () => {
+    expect((await get('/_headers')).status).toBe(404);
+    expect((await get('/%2e%2e/package.json')).status).toBe(404);
+  });
+});
