@@ -4,7 +4,7 @@
  * Every answer carries the headers of `_headers`, the same file static hosts apply.
  */
 import { readFileSync } from 'node:fs';
-import { createServer, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { headersFor, parseHeadersFile } from './headers-file.ts';
