@@ -29,7 +29,7 @@ function keepBothPolicies(res: ServerResponse) {
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
   res.writeHead = ((status: number, ...rest: unknown[]) => {
     const headers = rest.find(
-      (arg): arg is OutgoingHttpHeaders => typeof arg === 'object' && arg !== null,
+      (arg): arg is Record<string, unknown> => typeof arg === 'object' && arg !== null,
     );
     const site = res.getHeader('content-security-policy');
     const page = headers?.['content-security-policy'];
