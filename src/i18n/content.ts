@@ -6,12 +6,22 @@ import { createTranslator, type Translator } from './translate';
 
 type Translated = 'activities' | 'programme' | 'pages' | 'notices';
 
+// A build reads each collection once, not once per page (and warns once about an empty one).
+// In development every call reads afresh, so edits show at once.
+const loaded = new Map<Translated, Promise<CollectionEntry<Translated>[]>>();
+
+function entriesOf<C extends Translated>(collection: C): Promise<CollectionEntry<C>[]> {
+  if (import.meta.env.DEV) return getCollection(collection);
+  if (!loaded.has(collection)) loaded.set(collection, getCollection(collection));
+  return loaded.get(collection) as Promise<CollectionEntry<C>[]>;
+}
+
 /** Every entry of a collection in `lang`, falling back to Italian entry by entry. */
 export async function localizedCollection<C extends Translated>(
   collection: C,
   lang: Locale,
 ): Promise<Localized<CollectionEntry<C>>[]> {
-  return pickTranslations(await getCollection(collection), lang);
+  return pickTranslations(await entriesOf(collection), lang);
 }
 
 /** One entry in `lang`, e.g. localizedEntry('pages', 'privacy', 'ar'). */
