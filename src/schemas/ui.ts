@@ -47,7 +47,6 @@ export const uiKeys = [
   'hours.times',
   'hours.closed',
   'hours.range',
-  'hours.and',
   'programme.partners',
   'partners.role.co-designer',
   'partners.role.collaborator',

@@ -96,3 +96,21 @@ describe('no web fonts, nothing from elsewhere', () => {
     }
   });
 });
+
+describe('server secrets stay on the server', () => {
+  it('no file a browser can fetch names a server setting or holds its local secret', () => {
+    const sent = [...walk(client)].filter((path) => /\.(html|js|css|json|xml|txt)$/.test(path));
+    for (const file of sent) {
+      const text = readFileSync(file, 'utf8');
+      for (const name of [
+        'NEWSLETTER_SECRET',
+        'DATABASE_URL',
+        'DATABASE_AUTH_TOKEN',
+        'SMTP_URL',
+        'libsql',
+      ]) {
+        expect(text, `${file} mentions ${name}`).not.toContain(name);
+      }
+    }
+  });
+});

@@ -1,9 +1,19 @@
 /**
  * Runs Astro on a copy of `content/` changed by a fixture: files in the fixture folder replace
- * or join the real ones, and paths listed in its `REMOVE` file are deleted.
+ * or join the real ones, paths listed in its `REMOVE` file are deleted, and lines named in its
+ * `DROP` file (`<file> <start of the line>`) are taken out of the real files, so a fixture
+ * stays right as the real content grows.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const astroBin = resolve('node_modules/astro/bin/astro.mjs');
@@ -28,7 +38,22 @@ export function withFixture(fixture: string): string {
       rmSync(join(content, path));
     }
   }
-  cpSync(fixture, content, { recursive: true, filter: (src) => !src.endsWith('REMOVE') });
+  const dropList = join(fixture, 'DROP');
+  if (existsSync(dropList)) {
+    for (const line of readFileSync(dropList, 'utf8').split('\n')) {
+      if (!line.trim() || line.startsWith('#')) continue;
+      const [file = '', start = ''] = line.split(' ');
+      const path = join(content, file);
+      const kept = readFileSync(path, 'utf8')
+        .split('\n')
+        .filter((l) => !l.startsWith(start));
+      writeFileSync(path, kept.join('\n'));
+    }
+  }
+  cpSync(fixture, content, {
+    recursive: true,
+    filter: (src) => !src.endsWith('REMOVE') && !src.endsWith('DROP'),
+  });
   return dir;
 }
 

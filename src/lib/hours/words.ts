@@ -6,16 +6,19 @@ import { formatTime, weekdayName, weekdays, type Weekday } from '../dates';
 import type { Slot } from './schedule';
 import type { Translator } from '../../i18n/translate';
 
-/** A day's periods, e.g. [09:00–13:00, 15:00–18:00] => 'dalle 09:00 alle 13:00 e dalle 15:00 alle 18:00'. */
+/**
+ * A day's periods, e.g. [09:00–13:00, 15:00–18:00] => 'dalle 09:00 alle 13:00 e dalle 15:00
+ * alle 18:00'. Intl.ListFormat joins them as each language does (Arabic 'و' joins the word).
+ */
 export function slotsText(slots: readonly Slot[], intl: string, t: Translator): string {
-  return slots
-    .map((s) =>
+  return new Intl.ListFormat(intl, { style: 'long', type: 'conjunction' }).format(
+    slots.map((s) =>
       t('hours.range', {
         opens: t.isolate(formatTime(s.opens, intl)),
         closes: t.isolate(formatTime(s.closes, intl)),
       }),
-    )
-    .join(` ${t('hours.and')} `);
+    ),
+  );
 }
 
 /**
