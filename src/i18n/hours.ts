@@ -1,7 +1,8 @@
 /** The opening hours of the content, ready for pages in one language. Build time only. */
 import { holidayIds } from '../lib/hours/holidays';
 import { italianDay, type ScheduleData } from '../lib/hours/schedule';
-import { statusKeys, type StatusStrings } from '../lib/hours/status-text';
+import type { StatusKey, StatusStrings } from '../lib/hours/status-text';
+import { uiKeys } from '../schemas/ui';
 import { upcomingClosures } from '../lib/hours/upcoming';
 import { localizedCollection, openingHours } from './content';
 import type { Locale } from './locales';
@@ -19,6 +20,8 @@ export async function scheduleData(lang: Locale, t: Translator): Promise<Schedul
     ),
   };
 }
+
+const statusKeys = uiKeys.filter((key): key is StatusKey => key.startsWith('status.'));
 
 /** The strings the status line needs in the browser, in the page's language. */
 export function statusStrings(t: Translator, intl: string, dir: 'ltr' | 'rtl'): StatusStrings {

@@ -1,16 +1,12 @@
 /** The calendar file, read back by a real iCalendar parser (ical.js) and expanded. */
 import ICAL from 'ical.js';
+import { poloWeek } from '../support/polo-week';
 import { describe, expect, it } from 'vitest';
 import { escapeText, foldLine, openingHoursCalendar } from '../../src/lib/hours/ics';
 import type { ScheduleData } from '../../src/lib/hours/schedule';
 
-const day = [
-  { opens: '09:00', closes: '13:00' },
-  { opens: '15:00', closes: '18:00' },
-];
 const polo: ScheduleData = {
-  weekly: { monday: day, wednesday: day, thursday: day },
-  openOn: [],
+  ...poloWeek,
   closures: [{ from: '2027-01-14', to: '2027-01-18', reason: 'Lavori' }],
 };
 const text = openingHoursCalendar(polo, {

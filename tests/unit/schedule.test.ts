@@ -1,5 +1,6 @@
 /** The opening-hours model at fixed instants: every rule, both DST changes, any device zone. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { poloWeek } from '../support/polo-week';
 import {
   hoursStatus,
   italianDay,
@@ -8,15 +9,7 @@ import {
   type ScheduleData,
 } from '../../src/lib/hours/schedule';
 
-const day = [
-  { opens: '09:00', closes: '13:00' },
-  { opens: '15:00', closes: '18:00' },
-];
-const polo: ScheduleData = {
-  weekly: { monday: day, wednesday: day, thursday: day },
-  openOn: [],
-  closures: [],
-};
+const polo = poloWeek;
 const at = (iso: string) => Date.parse(iso);
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 

@@ -7,21 +7,10 @@ import type { HolidayId } from './holidays';
 import { nextDay } from './holidays';
 import { italianDay, timeZone, type HoursStatus } from './schedule';
 import { fill } from '../../i18n/translate';
+import type { UiKey } from '../../schemas/ui';
 
-export const statusKeys = [
-  'status.open',
-  'status.closed',
-  'status.lunch',
-  'status.holiday',
-  'status.closure',
-  'status.next.today',
-  'status.next.tomorrow',
-  'status.next.weekday',
-  'status.next.date',
-  'status.next.none',
-] as const;
-
-export type StatusKey = (typeof statusKeys)[number];
+/** The UI strings of the status line; the page passes only these to the browser. */
+export type StatusKey = Extract<UiKey, `status.${string}`>;
 
 export interface StatusStrings {
   /** Intl locale tag of the page, e.g. 'ar-u-nu-latn'. */
