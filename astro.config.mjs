@@ -64,6 +64,10 @@ export default defineConfig({
         access: 'secret',
         optional: true,
       }),
+      // Links in mails point here (the build's `site` otherwise), never to a request's Host.
+      SITE_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
+      TRUST_PROXY: envField.boolean({ context: 'server', access: 'secret', optional: true }),
+      DATA_DIR: envField.string({ context: 'server', access: 'secret', optional: true }),
     },
   },
   integrations: [

@@ -41,6 +41,11 @@ export default defineConfig({
     url: `${baseURL}/it/`,
     reuseExistingServer: !process.env['CI'],
     // Many signups come from this one client during the tests.
-    env: { HOST: '127.0.0.1', PORT: String(port), NEWSLETTER_RATE_LIMIT: '100000' },
+    env: {
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      NEWSLETTER_RATE_LIMIT: '100000',
+      SITE_URL: baseURL,
+    },
   },
 });

@@ -60,7 +60,13 @@ async function startServer(
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [resolve('src/server/http/serve.ts')], {
     cwd: dir,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: join(dir, '.data'),
+      ...env,
+    },
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;

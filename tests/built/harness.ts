@@ -34,12 +34,21 @@ export interface Mailbox {
   stop(): Promise<void>;
 }
 
-export async function startSmtp(port?: number): Promise<Mailbox> {
+/** An SMTP server in this process; `refuse` makes it answer 550 to every recipient. */
+export async function startSmtp(
+  port?: number,
+  options: { refuse?: boolean } = {},
+): Promise<Mailbox> {
   const mails: ParsedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(_address, _session, callback) {
+      if (!options.refuse) return callback();
+      const refusal = Object.assign(new Error('No such mailbox'), { responseCode: 550 });
+      return callback(refusal);
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {
@@ -93,9 +102,11 @@ export async function startSite(env: Record<string, string> = {}): Promise<Site>
   const dir = mkdtempSync(join(tmpdir(), 'polo-newsletter-'));
   const port = await freePort();
   const fullEnv = {
+    DATA_DIR: join(dir, 'data'),
     DATABASE_URL: `file:${join(dir, 'newsletter.db')}`,
     NEWSLETTER_SECRET: secret,
     NEWSLETTER_RATE_LIMIT: '100000',
+    SITE_URL: `http://127.0.0.1:${port}`,
     ...env,
   };
   let output = '';
@@ -116,6 +127,8 @@ export async function startSite(env: Record<string, string> = {}): Promise<Site>
     }
   }
   const db = createClient({ url: fullEnv.DATABASE_URL });
+  // The server writes to the same file: wait for its writes instead of failing.
+  await db.execute('PRAGMA busy_timeout = 10000');
   // The site creates its tables on first use; the tests look at them before that.
   await migrate(db);
   return {

@@ -39,11 +39,22 @@ function keepBothPolicies(res: ServerResponse) {
 }
 
 const server = createServer((req, res) => {
-  const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-  for (const [name, value] of headersFor(rules, pathname)) res.setHeader(name, value);
-  if (serveStatic(req, res, client)) return;
-  keepBothPolicies(res);
-  void handler(req, res);
+  // A request line no URL parser accepts is the client's mistake, never a reason to stop.
+  if (!URL.canParse(req.url ?? '/', 'http://localhost')) {
+    res.writeHead(400).end();
+    return;
+  }
+  try {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    for (const [name, value] of headersFor(rules, pathname)) res.setHeader(name, value);
+    if (serveStatic(req, res, client)) return;
+    keepBothPolicies(res);
+    void handler(req, res);
+  } catch (error) {
+    console.error('[server]', error instanceof Error ? error.message : error);
+    if (!res.headersSent) res.writeHead(500);
+    res.end();
+  }
 });
 
 server.listen(port, host, () => {

@@ -4,6 +4,7 @@
  * assets carry their cache rule from `_headers`.
  */
 import { createReadStream, statSync, type Stats } from 'node:fs';
+import { pipeline } from 'node:stream';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -43,6 +44,18 @@ function fileAt(path: string): Stats | undefined {
   }
 }
 
+/**
+ * Encodings the browser accepts, e.g. 'gzip, br;q=0' => ['gzip'] (q=0 means "not this one").
+ */
+export function acceptedEncodings(header: string): string[] {
+  return header
+    .split(',')
+    .map((part) => part.trim().split(';'))
+    .filter(([, ...params]) => !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p)))
+    .map(([name]) => (name ?? '').trim().toLowerCase())
+    .filter(Boolean);
+}
+
 /** The file for a URL path inside `root`, e.g. '/it/orari/' => root/it/orari/index.html. */
 export function resolveFile(root: string, pathname: string): string | undefined {
   let decoded: string;
@@ -70,7 +83,7 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, root: str
   const file = resolveFile(root, pathname);
   if (!file) return false;
   const extension = extname(file);
-  const accepts = String(req.headers['accept-encoding'] ?? '');
+  const accepts = acceptedEncodings(String(req.headers['accept-encoding'] ?? ''));
   let body = file;
   let encoding: string | undefined;
   if (compressible.includes(extension)) {
@@ -79,7 +92,7 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, root: str
       ['br', '.br'],
       ['gzip', '.gz'],
     ] as const) {
-      if (new RegExp(`\\b${name}\\b`).test(accepts) && fileAt(file + suffix)) {
+      if (accepts.includes(name) && fileAt(file + suffix)) {
         body = file + suffix;
         encoding = name;
         break;
@@ -103,6 +116,7 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, root: str
   res.setHeader('Content-Length', stats.size);
   res.statusCode = 200;
   if (req.method === 'HEAD') res.end();
-  else createReadStream(body).pipe(res);
+  // A file gone between the look and the read (a deploy) ends this answer, not the server.
+  else pipeline(createReadStream(body), res, () => undefined);
   return true;
 }

@@ -18,6 +18,10 @@ export interface NewsletterConfig {
   /** Signups one client may make per window. */
   rateLimit: number;
   rateWindowMs: number;
+  /** Public address of the site, for the links in mails; never taken from a request's Host. */
+  siteUrl: string;
+  /** Behind a reverse proxy: the client is the last X-Forwarded-For entry, not the socket. */
+  trustProxy: boolean;
 }
 
 export interface NewsletterEnv {
@@ -27,16 +31,16 @@ export interface NewsletterEnv {
   MAIL_FROM?: string | undefined;
   NEWSLETTER_SECRET?: string | undefined;
   NEWSLETTER_RATE_LIMIT?: number | string | undefined;
+  SITE_URL?: string | undefined;
+  TRUST_PROXY?: boolean | string | undefined;
+  DATA_DIR?: string | undefined;
 }
 
-export const dataDir = resolve('.data');
-const localDatabase = `file:${resolve(dataDir, 'newsletter.db')}`;
-
 /**
- * A secret for local use, made once and kept in `.data/` (mode 600), so that `npm start`
- * needs no setup. A remote database must come with a secret set by the operator.
+ * A secret for local use, made once and kept in the data folder (mode 600), so that
+ * `npm start` needs no setup. A remote database must come with a secret set by the operator.
  */
-function localSecret(): string {
+function localSecret(dataDir: string): string {
   const file = resolve(dataDir, 'newsletter-secret');
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
@@ -50,12 +54,24 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-export function configFrom(env: NewsletterEnv): NewsletterConfig {
-  const databaseUrl = env.DATABASE_URL?.trim() || localDatabase;
+/** Settings from `env`; `defaultSiteUrl` is the address the site was built for. */
+export function configFrom(
+  env: NewsletterEnv,
+  defaultSiteUrl = 'http://127.0.0.1:4321',
+): NewsletterConfig {
+  // The project's .data/ (npm runs every script from the project folder), unless DATA_DIR says.
+  const dataDir = resolve(env.DATA_DIR?.trim() || '.data');
+  const databaseUrl = env.DATABASE_URL?.trim() || `file:${resolve(dataDir, 'newsletter.db')}`;
   const remote = !databaseUrl.startsWith('file:');
   if (remote && !env.NEWSLETTER_SECRET) {
     throw new ConfigError('NEWSLETTER_SECRET must be set when DATABASE_URL is a remote database');
   }
+  if (remote && !env.SMTP_URL) {
+    // Files on a server's disk are no way to reach subscribers, and the log would hold tokens.
+    throw new ConfigError('SMTP_URL must be set when DATABASE_URL is a remote database');
+  }
+  const siteUrl = (env.SITE_URL?.trim() || defaultSiteUrl).replace(/\/+$/, '');
+  if (!URL.canParse(siteUrl)) throw new ConfigError(`SITE_URL is not an address: "${siteUrl}"`);
   if (env.NEWSLETTER_SECRET !== undefined && env.NEWSLETTER_SECRET.length < 32) {
     throw new ConfigError('NEWSLETTER_SECRET must be at least 32 characters long');
   }
@@ -72,9 +88,11 @@ export function configFrom(env: NewsletterEnv): NewsletterConfig {
     ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
     // Local mode only: no real address is invented for the Polo.
     mailFrom: env.MAIL_FROM ?? 'Polo Sociale Integrato di Siracusa <newsletter@localhost>',
-    secret: env.NEWSLETTER_SECRET ?? localSecret(),
+    secret: env.NEWSLETTER_SECRET ?? localSecret(dataDir),
     outboxDir: resolve(dataDir, 'outbox'),
     rateLimit,
     rateWindowMs: 10 * 60_000,
+    siteUrl,
+    trustProxy: env.TRUST_PROXY === true || env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
   };
 }

@@ -3,12 +3,28 @@
 /**
  * True for a browser request sent from another site. Browsers send `Sec-Fetch-Site` and
  * `Origin` with every POST; mail providers' one-click unsubscribe sends neither and is let through.
+ * The site's own origin is its public address (`siteUrl`), which behind an HTTPS proxy is not
+ * the address the server itself sees; the latter counts too, for local use.
  */
-export function isCrossSite(request: Request, url: URL): boolean {
+export function isCrossSite(request: Request, url: URL, siteUrl: string): boolean {
   const fetchSite = request.headers.get('sec-fetch-site');
   if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') return true;
   const origin = request.headers.get('origin');
-  return origin !== null && origin !== url.origin;
+  return origin !== null && origin !== url.origin && origin !== new URL(siteUrl).origin;
+}
+
+/**
+ * The client's network address: the socket's, or behind a trusted reverse proxy the last
+ * X-Forwarded-For entry (the one the proxy added; earlier ones are the client's to invent).
+ */
+export function clientAddress(
+  request: Request,
+  socketAddress: string,
+  trustProxy: boolean,
+): string {
+  if (!trustProxy) return socketAddress;
+  const forwarded = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
+  return forwarded || socketAddress;
 }
 
 export type BodyType = 'form' | 'json';

@@ -130,9 +130,16 @@ export function retryDelay(attempts: number): number {
 /** How long a sender may hold a mail before another may try it. */
 const lease = 5 * 60_000;
 
+/** An SMTP reply that will not change on a retry (5xx: no such mailbox, refused). */
+function refusedForGood(error: unknown): boolean {
+  const code = (error as { responseCode?: number }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
 /**
- * Sends what is due in the outbox. Each mail is first leased (so two drains never send it
- * twice), then deleted when sent, or rescheduled with its error when not.
+ * Sends what is due in the outbox. Each mail is first leased (so two senders never send it
+ * twice), then deleted when sent, refused for good or past its link's 48 hours, or
+ * rescheduled with its error. `includeWaiting` also takes mails waiting for a retry.
  */
 export async function drainOutbox(
   db: Database,
@@ -140,19 +147,20 @@ export async function drainOutbox(
   options: { now?: number; limit?: number; includeWaiting?: boolean } = {},
 ): Promise<{ sent: number; failed: number }> {
   const { now = Date.now(), limit = 50, includeWaiting = false } = options;
-  // An operator may send mails that wait for their next try at once (after an outage).
+  await db.execute({ sql: 'DELETE FROM outbox WHERE expires_at <= ?', args: [now] });
   const dueBy = includeWaiting ? Number.MAX_SAFE_INTEGER : now;
   const due = await db.execute({
-    sql: 'SELECT id, message, attempts FROM outbox WHERE next_attempt_at <= ? ORDER BY id LIMIT ?',
-    args: [dueBy, limit],
+    sql: `SELECT id, message, attempts FROM outbox
+          WHERE next_attempt_at <= ? AND leased_until <= ? ORDER BY id LIMIT ?`,
+    args: [dueBy, now, limit],
   });
   let sent = 0;
   let failed = 0;
   for (const row of due.rows) {
     const id = Number(row['id']);
     const leased = await db.execute({
-      sql: 'UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND next_attempt_at <= ?',
-      args: [now + lease, id, dueBy],
+      sql: 'UPDATE outbox SET leased_until = ? WHERE id = ? AND leased_until <= ?',
+      args: [now + lease, id, now],
     });
     if (leased.rowsAffected !== 1) continue;
     try {
@@ -160,6 +168,11 @@ export async function drainOutbox(
       await db.execute({ sql: 'DELETE FROM outbox WHERE id = ?', args: [id] });
       sent++;
     } catch (error) {
+      failed++;
+      if (refusedForGood(error)) {
+        await db.execute({ sql: 'DELETE FROM outbox WHERE id = ?', args: [id] });
+        continue;
+      }
       const attempts = Number(row['attempts']) + 1;
       // Only the error's kind and code: SMTP replies can quote the recipient's address.
       const reason =
@@ -167,10 +180,10 @@ export async function drainOutbox(
           ? `${error.name} ${(error as { code?: string }).code ?? ''}`.trim()
           : 'error';
       await db.execute({
-        sql: 'UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?',
+        sql: `UPDATE outbox SET attempts = ?, next_attempt_at = ?, leased_until = 0, last_error = ?
+              WHERE id = ?`,
         args: [attempts, now + retryDelay(attempts), reason, id],
       });
-      failed++;
     }
   }
   return { sent, failed };

@@ -29,13 +29,17 @@ export const migrations: { version: number; name: string; statements: string[] }
         email_hash TEXT NOT NULL,
         expires_at INTEGER NOT NULL
       )`,
-      // Mails waiting to be sent; a row is deleted once its mail is accepted by the server.
+      // Mails waiting to be sent. A row goes when its mail is accepted, refused for good, past
+      // its link's 48 hours, or when its subscriber leaves (email_hash says whose it is).
       `CREATE TABLE IF NOT EXISTS outbox (
         id INTEGER PRIMARY KEY,
+        email_hash TEXT NOT NULL,
         message TEXT NOT NULL,
         created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
         attempts INTEGER NOT NULL DEFAULT 0,
         next_attempt_at INTEGER NOT NULL,
+        leased_until INTEGER NOT NULL DEFAULT 0,
         last_error TEXT
       )`,
       `CREATE TABLE IF NOT EXISTS rate_limits (

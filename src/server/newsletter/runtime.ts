@@ -4,12 +4,15 @@
  */
 import { createHmac } from 'node:crypto';
 import {
+  DATA_DIR,
   DATABASE_AUTH_TOKEN,
   DATABASE_URL,
   MAIL_FROM,
   NEWSLETTER_RATE_LIMIT,
   NEWSLETTER_SECRET,
+  SITE_URL,
   SMTP_URL,
+  TRUST_PROXY,
 } from 'astro:env/server';
 import { configFrom, type NewsletterConfig } from './config.ts';
 import { openDatabase, type Database } from './db.ts';
@@ -22,18 +25,32 @@ export interface Newsletter {
   sender: Sender;
 }
 
-let ready: Promise<Newsletter> | undefined;
+let settingsMemo: NewsletterConfig | undefined;
 
-export function newsletter(): Promise<Newsletter> {
-  ready ??= (async () => {
-    const config = configFrom({
+/** The settings, read once per server instance; throws ConfigError when they are wrong. */
+export function settings(): NewsletterConfig {
+  settingsMemo ??= configFrom(
+    {
+      DATA_DIR,
       DATABASE_URL,
       DATABASE_AUTH_TOKEN,
       SMTP_URL,
       MAIL_FROM,
       NEWSLETTER_SECRET,
       NEWSLETTER_RATE_LIMIT,
-    });
+      SITE_URL,
+      TRUST_PROXY,
+    },
+    import.meta.env.SITE,
+  );
+  return settingsMemo;
+}
+
+let ready: Promise<Newsletter> | undefined;
+
+export function newsletter(): Promise<Newsletter> {
+  ready ??= (async () => {
+    const config = settings();
     const db = await openDatabase(config.databaseUrl, config.databaseAuthToken);
     const sender = createSender({
       smtpUrl: config.smtpUrl,

@@ -75,9 +75,9 @@ export async function subscribe(
         args: { token: tokenHash(token), hash, nonce, expires: now + tokenLifetime },
       },
       {
-        sql: `INSERT INTO outbox (message, created_at, next_attempt_at)
-              SELECT :message, :now, :now WHERE ${sending}`,
-        args: { message: JSON.stringify(mail), now, hash, nonce },
+        sql: `INSERT INTO outbox (email_hash, message, created_at, expires_at, next_attempt_at)
+              SELECT :hash, :message, :now, :expires, :now WHERE ${sending}`,
+        args: { message: JSON.stringify(mail), now, hash, nonce, expires: now + tokenLifetime },
       },
     ],
     'write',
@@ -131,6 +131,8 @@ export async function unsubscribe(db: Database, hash: string): Promise<void> {
         args: { hash },
       },
       { sql: 'DELETE FROM confirm_tokens WHERE email_hash = :hash', args: { hash } },
+      // A mail still queued for them would carry their address on, and reach them after leaving.
+      { sql: 'DELETE FROM outbox WHERE email_hash = :hash', args: { hash } },
     ],
     'write',
   );
@@ -206,6 +208,7 @@ export async function purge(db: Database, now = Date.now()): Promise<{ pending: 
         args: [now - day],
       },
       { sql: 'DELETE FROM rate_limits WHERE window_start < ?', args: [now - day] },
+      { sql: 'DELETE FROM outbox WHERE expires_at <= ?', args: [now] },
     ],
     'write',
   );

@@ -7,10 +7,16 @@ import type { APIContext } from 'astro';
 import { isLocale, sourceLocale, type Locale } from '../../../i18n/locales';
 import { translatorFor } from '../../../i18n/translator';
 import { localeOfPath, localePath } from '../../../lib/paths';
-import { bodyType, isCrossSite, readLimited, wantsJson } from '../../../server/newsletter/http';
+import {
+  bodyType,
+  clientAddress,
+  isCrossSite,
+  readLimited,
+  wantsJson,
+} from '../../../server/newsletter/http';
 import { ConfigError } from '../../../server/newsletter/config';
 import { confirmationMail } from '../../../server/newsletter/mail';
-import { clientKey, drainSoon, newsletter } from '../../../server/newsletter/runtime';
+import { clientKey, drainSoon, newsletter, settings } from '../../../server/newsletter/runtime';
 import { subscribe, withinRateLimit } from '../../../server/newsletter/store';
 import {
   fieldsOf,
@@ -67,7 +73,14 @@ export async function POST(context: APIContext): Promise<Response> {
   drainSoon();
   const type = bodyType(request);
   const json = wantsJson(request, type);
-  if (isCrossSite(request, url))
+  let siteUrl: string;
+  try {
+    siteUrl = settings().siteUrl;
+  } catch (error) {
+    console.error('[newsletter] settings:', error instanceof ConfigError ? error.message : 'error');
+    return problem(context, 'server-error', answerLanguage(undefined, request), json);
+  }
+  if (isCrossSite(request, url, siteUrl))
     return problem(context, 'cross-site', answerLanguage(undefined, request), json);
   if (!type) return problem(context, 'unsupported-type', answerLanguage(undefined, request), json);
   const body = await readLimited(request, maxBodyBytes);
@@ -91,7 +104,7 @@ export async function POST(context: APIContext): Promise<Response> {
     if (
       !(await withinRateLimit(
         db,
-        clientKey(config.secret, context.clientAddress),
+        clientKey(config.secret, clientAddress(request, context.clientAddress, config.trustProxy)),
         config.rateLimit,
         config.rateWindowMs,
       ))
@@ -103,7 +116,8 @@ export async function POST(context: APIContext): Promise<Response> {
     // A filled honeypot gets the usual answer; nothing is stored.
     if (!signup.bot) {
       const t = await translatorFor(signup.lang);
-      const origin = url.origin;
+      // The configured public address: a request's Host header must never choose the links.
+      const origin = config.siteUrl;
       await subscribe(
         db,
         config.secret,
