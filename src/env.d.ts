@@ -8,5 +8,6 @@ declare namespace App {
     /** Set by the signup endpoint when it shows the form again. */
     newsletterProblem?: import('./server/newsletter/validate').Problem;
     newsletterEmail?: string;
+    newsletterConsent?: boolean;
   }
 }

@@ -65,6 +65,7 @@ for (const lang of ['it', 'ar'] as const) {
       const email = page.locator('main input[name="email"]');
       await expect(email).toHaveValue('amina@localhost');
       await expect(email).toHaveAttribute('aria-invalid', 'true');
+      await expect(page.locator('main input[name="consent"]')).toBeChecked();
     });
 
     test('subscribe, then confirm with the button', async ({ page }) => {

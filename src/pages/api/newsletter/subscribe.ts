@@ -46,6 +46,7 @@ async function problem(
   json: boolean,
   extra: Record<string, string> = {},
   email?: string,
+  consented = false,
 ) {
   const status = problemStatus[code];
   const headers = { 'Cache-Control': 'no-store', ...extra };
@@ -59,6 +60,8 @@ async function problem(
   // A plain form gets the signup page again, with the problem explained, in its language.
   context.locals.newsletterProblem = code;
   if (email !== undefined) context.locals.newsletterEmail = email;
+  // The box stays ticked if it was: nothing the visitor did is lost.
+  context.locals.newsletterConsent = consented;
   // Rewritten as a GET: the page only shows; the body was read here already.
   const target = new URL(localePath(lang, '/newsletter/problem/'), context.url);
   const page = await context.rewrite(new Request(target, { headers: context.request.headers }));
@@ -94,7 +97,8 @@ export async function POST(context: APIContext): Promise<Response> {
     // Give back what was typed, unless it is what made the request unsafe to echo.
     const typed =
       parsed.problem === 'control-characters' ? undefined : fields.get('email')?.[0]?.slice(0, 254);
-    return problem(context, parsed.problem, lang, json, {}, typed);
+    const ticked = ['yes', 'on', 'true'].includes(fields.get('consent')?.[0] ?? '');
+    return problem(context, parsed.problem, lang, json, {}, typed, ticked);
   }
   const { signup } = parsed;
 
