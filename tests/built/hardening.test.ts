@@ -6,25 +6,13 @@
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, signup, startSite, startSmtp, type Mailbox, type Site } from './harness';
+import { count, mailTo, signup, siteWithMailbox, startSite, startSmtp } from './harness';
 
-let smtp: Mailbox;
-let site: Site;
-beforeAll(async () => {
-  smtp = await startSmtp();
-  site = await startSite({
-    SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-    MAIL_FROM: 'Polo <polo@test.invalid>',
-  });
-});
-afterAll(async () => {
-  await site?.stop();
-  await smtp?.stop();
-});
+const setup = siteWithMailbox({ beforeAll, afterAll });
 
 /** A raw HTTP request, with headers fetch would not let us set (Host). */
 function raw(path: string, headers: Record<string, string>, body = ''): Promise<number> {
-  const { port } = new URL(site.url);
+  const { port } = new URL(setup.site.url);
   return new Promise((done, fail) => {
     const req = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', headers }, (res) => {
       res.resume();
@@ -43,9 +31,9 @@ describe('links in mails', () => {
       JSON.stringify({ email: 'host@example.org', consent: 'yes', lang: 'it' }),
     );
     expect(status).toBe(200);
-    const [mail] = await smtp.mailsTo('host@example.org');
+    const [mail] = await setup.smtp.mailsTo('host@example.org');
     expect(mail?.text).not.toContain('evil.example');
-    expect(mail?.text).toContain(`${site.url}/it/newsletter/confirm/?token=`);
+    expect(mail?.text).toContain(`${setup.site.url}/it/newsletter/confirm/?token=`);
   });
 });
 
@@ -80,7 +68,7 @@ describe('behind an HTTPS proxy', () => {
 
 describe('the server stays up', () => {
   it('answers 400 to a request line no URL parser takes, then serves the next request', async () => {
-    const { port } = new URL(site.url);
+    const { port } = new URL(setup.site.url);
     const answer = await new Promise<string>((done) => {
       const socket = connect(Number(port), '127.0.0.1', () =>
         socket.write('GET http://[ HTTP/1.1\r\nHost: x\r\n\r\n'),
@@ -91,11 +79,11 @@ describe('the server stays up', () => {
       setTimeout(() => socket.destroy(), 1000);
     });
     expect(answer).toMatch(/^HTTP\/1\.1 400/);
-    expect((await fetch(`${site.url}/it/`)).status).toBe(200);
+    expect((await fetch(`${setup.site.url}/it/`)).status).toBe(200);
   });
 
   it('respects an encoding the browser refuses (q=0)', async () => {
-    const response = await fetch(`${site.url}/it/`, {
+    const response = await fetch(`${setup.site.url}/it/`, {
       headers: { 'Accept-Encoding': 'br;q=0, gzip' },
     });
     expect(response.headers.get('content-encoding')).toBe('gzip');
@@ -105,10 +93,7 @@ describe('the server stays up', () => {
 describe('the outbox keeps no address longer than needed', () => {
   it('drops a mail the server refuses for good', async () => {
     const picky = await startSmtp();
-    const refusing = await startSite({
-      SMTP_URL: `smtp://127.0.0.1:${picky.port}`,
-      MAIL_FROM: 'Polo <polo@test.invalid>',
-    });
+    const refusing = await startSite(mailTo(picky));
     try {
       // The same port, now refusing every recipient with 550.
       await picky.stop();
@@ -133,10 +118,8 @@ describe('the outbox keeps no address longer than needed', () => {
   });
 
   it('forgets a waiting mail when its subscriber leaves, and mails past their link’s 48 hours', async () => {
-    const down = await startSite({
-      SMTP_URL: 'smtp://127.0.0.1:9',
-      MAIL_FROM: 'Polo <polo@test.invalid>',
-    });
+    // Port 9 (discard): nothing answers SMTP there.
+    const down = await startSite(mailTo({ port: 9 }));
     try {
       await signup(down, { email: 'leaver@example.org' });
       await signup(down, { email: 'slow@example.org' });

@@ -188,3 +188,28 @@ export function formSignup(site: Site, body: string, headers: Record<string, str
 export async function count(site: Site, sql: string): Promise<number> {
   return Number((await site.db.execute(sql)).rows[0]?.[0] ?? 0);
 }
+
+/** Settings that send the site's mail to `mailbox`. */
+export function mailTo(mailbox: Pick<Mailbox, 'port'>): Record<string, string> {
+  return { SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`, MAIL_FROM: 'Polo <polo@test.invalid>' };
+}
+
+/**
+ * A site whose mail goes to an SMTP server of the tests, for the whole test file:
+ * `const setup = siteWithMailbox();` then `setup.site` and `setup.smtp` inside the tests.
+ */
+export function siteWithMailbox(hooks: {
+  beforeAll: (fn: () => Promise<void>) => void;
+  afterAll: (fn: () => Promise<void>) => void;
+}) {
+  const setup = {} as { site: Site; smtp: Mailbox };
+  hooks.beforeAll(async () => {
+    setup.smtp = await startSmtp();
+    setup.site = await startSite(mailTo(setup.smtp));
+  });
+  hooks.afterAll(async () => {
+    await setup.site?.stop();
+    await setup.smtp?.stop();
+  });
+  return setup;
+}

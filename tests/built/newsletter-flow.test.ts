@@ -1,43 +1,23 @@
 /** The whole newsletter, through the built server, a real libSQL file and a real SMTP server. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uiString } from '../support/ui-strings';
-import {
-  cli,
-  count,
-  formSignup,
-  signup,
-  startSite,
-  startSmtp,
-  type Mailbox,
-  type Site,
-} from './harness';
+import { cli, count, formSignup, signup, siteWithMailbox } from './harness';
 
-let smtp: Mailbox;
-let site: Site;
-
-beforeAll(async () => {
-  smtp = await startSmtp();
-  site = await startSite({
-    SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-    MAIL_FROM: 'Polo <polo@test.invalid>',
-  });
-});
-
-afterAll(async () => {
-  await site?.stop();
-  await smtp?.stop();
-});
+const setup = siteWithMailbox({ beforeAll, afterAll });
 
 const linkIn = (text: string, path: string) =>
   text.match(new RegExp(`https?://[^\\s"<>]+${path.replace(/\//g, '\\/')}[^\\s"<>]*`))?.[0] ?? '';
 
 describe('subscribe, confirm, export, leave', () => {
   it('works end to end in Arabic', async () => {
-    const answer = await formSignup(site, 'email=amina%40example.org&consent=yes&lang=ar&website=');
+    const answer = await formSignup(
+      setup.site,
+      'email=amina%40example.org&consent=yes&lang=ar&website=',
+    );
     expect(answer.status).toBe(303);
     expect(answer.headers.get('location')).toBe('/ar/newsletter/check-email/');
 
-    const [mail] = await smtp.mailsTo('amina@example.org');
+    const [mail] = await setup.smtp.mailsTo('amina@example.org');
     expect(mail?.subject).toBe(uiString('ar', 'mail.confirm.subject'));
     expect(mail?.headers.get('content-language')).toBe('ar');
     expect(mail?.html).toContain('dir="rtl"');
@@ -61,20 +41,20 @@ describe('subscribe, confirm, export, leave', () => {
     expect(html).toContain('<html lang="ar" dir="rtl"');
     expect(html).toMatch(/<form method="post"[^>]*data-newsletter-confirm/);
     expect(html).toContain('name="robots" content="noindex"');
-    expect(JSON.parse((await cli(site, 'export', '--format', 'json')).stdout)).toEqual([]);
+    expect(JSON.parse((await cli(setup.site, 'export', '--format', 'json')).stdout)).toEqual([]);
 
     // The button's POST confirms.
     const token = new URL(confirmLink).searchParams.get('token') ?? '';
     const confirmed = await fetch(confirmLink, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: site.url },
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: setup.site.url },
       body: `token=${token}`,
     });
     expect(confirmed.status).toBe(200);
     expect(await confirmed.text()).toContain('data-newsletter-outcome="confirmed"');
 
     const exported = JSON.parse(
-      (await cli(site, 'export', '--format', 'json', '--lang', 'ar')).stdout,
+      (await cli(setup.site, 'export', '--format', 'json', '--lang', 'ar')).stdout,
     );
     expect(exported).toEqual([
       expect.objectContaining({
@@ -83,11 +63,11 @@ describe('subscribe, confirm, export, leave', () => {
         consentVersion: expect.any(String),
       }),
     ]);
-    expect((await cli(site, 'export')).stdout).toMatch(
+    expect((await cli(setup.site, 'export')).stdout).toMatch(
       /^email,lang,consent_version,submitted_at,confirmed_at\namina@example\.org,ar,/,
     );
     expect(
-      JSON.parse((await cli(site, 'export', '--format', 'json', '--lang', 'fr')).stdout),
+      JSON.parse((await cli(setup.site, 'export', '--format', 'json', '--lang', 'fr')).stdout),
     ).toEqual([]);
 
     // One click from the mail provider: no cookie, no Origin, no JavaScript.
@@ -97,9 +77,9 @@ describe('subscribe, confirm, export, leave', () => {
       body: 'List-Unsubscribe=One-Click',
     });
     expect(oneClick.status).toBe(200);
-    expect(JSON.parse((await cli(site, 'export', '--format', 'json')).stdout)).toEqual([]);
+    expect(JSON.parse((await cli(setup.site, 'export', '--format', 'json')).stdout)).toEqual([]);
     // Only the fingerprint and the time of the last mail are left.
-    const left = (await site.db.execute('SELECT * FROM subscribers')).rows[0];
+    const left = (await setup.site.db.execute('SELECT * FROM subscribers')).rows[0];
     expect(left?.['status']).toBe('unsubscribed');
     expect(left?.['email']).toBeNull();
     expect(left?.['lang']).toBeNull();
@@ -107,7 +87,7 @@ describe('subscribe, confirm, export, leave', () => {
   });
 
   it('keeps e-mail addresses out of the server log', () => {
-    expect(site.logs()).not.toMatch(/@example\.org/);
+    expect(setup.site.logs()).not.toMatch(/@example\.org/);
   });
 });
 
@@ -115,19 +95,22 @@ describe('the answer does not tell who is subscribed', () => {
   it('is the same, byte for byte, for a new, pending, confirmed and unsubscribed address', async () => {
     const answers: string[] = [];
     const record = async (email: string) => {
-      const response = await signup(site, { email, lang: 'fr' });
+      const response = await signup(setup.site, { email, lang: 'fr' });
       answers.push(
         `${response.status} ${response.headers.get('content-type')} ${await response.text()}`,
       );
-      const form = await formSignup(site, `email=${encodeURIComponent(email)}&consent=yes&lang=fr`);
+      const form = await formSignup(
+        setup.site,
+        `email=${encodeURIComponent(email)}&consent=yes&lang=fr`,
+      );
       answers.push(`${form.status} ${form.headers.get('location')} ${await form.text()}`);
     };
     await record('new@example.org');
-    await signup(site, { email: 'pending@example.org' });
+    await signup(setup.site, { email: 'pending@example.org' });
     await record('pending@example.org');
     // confirmed: through its mail
-    await signup(site, { email: 'confirmed@example.org' });
-    const [mail] = await smtp.mailsTo('confirmed@example.org');
+    await signup(setup.site, { email: 'confirmed@example.org' });
+    const [mail] = await setup.smtp.mailsTo('confirmed@example.org');
     const link = linkIn(mail?.text ?? '', '/newsletter/confirm/');
     await fetch(link, {
       method: 'POST',
@@ -143,8 +126,8 @@ describe('the answer does not tell who is subscribed', () => {
 
 describe('tokens', () => {
   async function freshToken(email: string) {
-    await signup(site, { email });
-    const [mail] = await smtp.mailsTo(email);
+    await signup(setup.site, { email });
+    const [mail] = await setup.smtp.mailsTo(email);
     const link = linkIn(mail?.text ?? '', '/newsletter/confirm/');
     return { link, token: new URL(link).searchParams.get('token') ?? '' };
   }
@@ -165,7 +148,7 @@ describe('tokens', () => {
 
   it('expires after 48 hours', async () => {
     const { link, token } = await freshToken('late@example.org');
-    await site.db.execute({
+    await setup.site.db.execute({
       sql: 'UPDATE confirm_tokens SET expires_at = ?',
       args: [Date.now() - 1],
     });
@@ -173,7 +156,7 @@ describe('tokens', () => {
     expect((await post(link, token)).status).toBe(410);
     expect(
       await count(
-        site,
+        setup.site,
         "SELECT COUNT(*) FROM subscribers WHERE status = 'confirmed' AND email = 'late@example.org'",
       ),
     ).toBe(0);
@@ -181,9 +164,9 @@ describe('tokens', () => {
 
   it('cannot be forged', async () => {
     const forged = 'AAAAAAAAAAAAAAAAAAAAAA';
-    expect((await post(`${site.url}/it/newsletter/confirm/`, forged)).status).toBe(410);
+    expect((await post(`${setup.site.url}/it/newsletter/confirm/`, forged)).status).toBe(410);
     const leave = await fetch(
-      `${site.url}/api/newsletter/unsubscribe?token=${'a'.repeat(64)}.${'b'.repeat(22)}`,
+      `${setup.site.url}/api/newsletter/unsubscribe?token=${'a'.repeat(64)}.${'b'.repeat(22)}`,
       {
         method: 'POST',
       },
@@ -207,30 +190,32 @@ describe('tokens', () => {
 
 describe('at most one confirmation mail a day per address', () => {
   it('re-sends nothing on a repeated signup the same day', async () => {
-    const before = smtp.mails.length;
+    const before = setup.smtp.mails.length;
     for (let i = 0; i < 5; i++)
-      expect((await signup(site, { email: 'again@example.org' })).status).toBe(200);
-    await smtp.waitFor(before + 1);
+      expect((await signup(setup.site, { email: 'again@example.org' })).status).toBe(200);
+    await setup.smtp.waitFor(before + 1);
     await new Promise((r) => setTimeout(r, 500));
-    expect(smtp.mails.length).toBe(before + 1);
+    expect(setup.smtp.mails.length).toBe(before + 1);
   });
 });
 
 describe('under load', () => {
   it('200 concurrent signups of 50 addresses store 50 rows and send at most 50 mails', async () => {
-    const rowsBefore = await count(site, 'SELECT COUNT(*) FROM subscribers');
+    const rowsBefore = await count(setup.site, 'SELECT COUNT(*) FROM subscribers');
     const answers = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => signup(site, { email: `load${i % 50}@example.org` })),
+      Array.from({ length: 200 }, (_, i) =>
+        signup(setup.site, { email: `load${i % 50}@example.org` }),
+      ),
     );
     expect(answers.map((a) => a.status)).toEqual(Array(200).fill(200));
-    expect((await count(site, 'SELECT COUNT(*) FROM subscribers')) - rowsBefore).toBe(50);
+    expect((await count(setup.site, 'SELECT COUNT(*) FROM subscribers')) - rowsBefore).toBe(50);
     const toLoad = () =>
-      smtp.mails.filter((m) => m.to && 'text' in m.to && /^load\d+@/.test(m.to.text));
+      setup.smtp.mails.filter((m) => m.to && 'text' in m.to && /^load\d+@/.test(m.to.text));
     for (let i = 0; i < 200 && toLoad().length < 50; i++)
       await new Promise((r) => setTimeout(r, 100));
     await new Promise((r) => setTimeout(r, 500));
     expect(toLoad()).toHaveLength(50);
     expect(new Set(toLoad().map((m) => (m.to && 'text' in m.to ? m.to.text : ''))).size).toBe(50);
-    expect(await count(site, 'SELECT COUNT(*) FROM outbox')).toBe(0);
+    expect(await count(setup.site, 'SELECT COUNT(*) FROM outbox')).toBe(0);
   });
 });

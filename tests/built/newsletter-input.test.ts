@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uiString } from '../support/ui-strings';
-import { cli, count, freePort, signup, startSite, startSmtp, type Site } from './harness';
+import { cli, count, freePort, mailTo, signup, startSite, startSmtp, type Site } from './harness';
 
 let site: Site;
 beforeAll(async () => {
@@ -247,10 +247,7 @@ describe('rate limits', () => {
 describe('an SMTP outage', () => {
   it('loses nothing: the signup is kept and the mail goes once the server is back', async () => {
     const port = await freePort();
-    const down = await startSite({
-      SMTP_URL: `smtp://127.0.0.1:${port}`,
-      MAIL_FROM: 'Polo <polo@test.invalid>',
-    });
+    const down = await startSite(mailTo({ port }));
     try {
       expect((await signup(down, { email: 'patient@example.org', lang: 'fr' })).status).toBe(200);
       for (let i = 0; i < 100 && (await count(down, 'SELECT MAX(attempts) FROM outbox')) < 1; i++) {
