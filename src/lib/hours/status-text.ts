@@ -7,6 +7,7 @@ import type { HolidayId } from './holidays';
 import { nextDay } from './holidays';
 import { italianDay, timeZone, type HoursStatus } from './schedule';
 import { fill } from '../../i18n/translate';
+import { isolate } from '../bidi';
 import type { UiKey } from '../../schemas/ui';
 
 /** The UI strings of the status line; the page passes only these to the browser. */
@@ -32,9 +33,9 @@ function daysBetween(fromIso: string, toIso: string): number {
 /** The status in the page's language, as of `now`. */
 export function statusText(status: HoursStatus, now: number, strings: StatusStrings): string {
   const { intl, text } = strings;
-  const isolate = (s: string) => (strings.rtl ? `\u2068${s}\u2069` : s);
+  const bidi = (s: string) => (strings.rtl ? isolate(s) : s);
   const format = (instant: number, options: Intl.DateTimeFormatOptions) =>
-    isolate(new Intl.DateTimeFormat(intl, { timeZone, ...options }).format(instant));
+    bidi(new Intl.DateTimeFormat(intl, { timeZone, ...options }).format(instant));
   const time = (instant: number) =>
     format(instant, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const dayMonth = (iso: string) =>

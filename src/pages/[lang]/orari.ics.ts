@@ -3,7 +3,7 @@ import type { APIContext } from 'astro';
 import { everyLanguage } from '../../i18n/content';
 import { buildDay, scheduleData } from '../../i18n/hours';
 import { openingHoursCalendar } from '../../lib/hours/ics';
-import { localePath } from '../../lib/paths';
+import { pageUrl } from '../../lib/paths';
 
 export const getStaticPaths = everyLanguage;
 
@@ -13,7 +13,7 @@ export async function GET({ locals, site }: APIContext) {
   const ics = openingHoursCalendar(await scheduleData(lang, t), {
     name: t('site.name'),
     summary: t('ics.summary'),
-    url: new URL(localePath(lang, '/orari/'), site).href,
+    url: pageUrl(lang, '/orari/', site),
     from: buildDay,
     until,
     now: new Date(),

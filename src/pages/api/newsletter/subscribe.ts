@@ -5,7 +5,7 @@
  */
 import type { APIContext } from 'astro';
 import { isLocale, sourceLocale, type Locale } from '../../../i18n/locales';
-import { translatorFor } from '../../../i18n/translator';
+import { localeText } from '../../../i18n/content';
 import { localeOfPath, localePath } from '../../../lib/paths';
 import {
   bodyType,
@@ -51,7 +51,7 @@ async function problem(
   const status = problemStatus[code];
   const headers = { 'Cache-Control': 'no-store', ...extra };
   if (json) {
-    const t = await translatorFor(lang);
+    const { t } = await localeText(lang);
     return Response.json(
       { ok: false, problem: code, message: t(problemMessageKey(code)) },
       { status, headers },
@@ -119,7 +119,7 @@ export async function POST(context: APIContext): Promise<Response> {
     }
     // A filled honeypot gets the usual answer; nothing is stored.
     if (!signup.bot) {
-      const t = await translatorFor(signup.lang);
+      const { t, dir } = await localeText(signup.lang);
       // The configured public address: a request's Host header must never choose the links.
       const origin = config.siteUrl;
       await subscribe(
@@ -130,7 +130,7 @@ export async function POST(context: APIContext): Promise<Response> {
           confirmationMail(
             signup.email,
             signup.lang,
-            signup.lang === 'ar' ? 'rtl' : 'ltr',
+            dir,
             {
               subject: t('mail.confirm.subject'),
               greeting: t('mail.confirm.greeting'),
@@ -162,7 +162,7 @@ export async function POST(context: APIContext): Promise<Response> {
 
   const checkEmail = localePath(signup.lang, '/newsletter/check-email/');
   if (json) {
-    const t = await translatorFor(signup.lang);
+    const { t } = await localeText(signup.lang);
     return Response.json(
       { ok: true, next: checkEmail, message: t('newsletter.sent.body') },
       { status: 200, headers: { 'Cache-Control': 'no-store' } },
@@ -175,7 +175,7 @@ export async function POST(context: APIContext): Promise<Response> {
 }
 
 export async function ALL({ request }: APIContext): Promise<Response> {
-  const t = await translatorFor(answerLanguage(undefined, request));
+  const { t } = await localeText(answerLanguage(undefined, request));
   return Response.json(
     { ok: false, problem: 'method-not-allowed', message: t('problem.bad-request') },
     { status: 405, headers: { Allow: 'POST', 'Cache-Control': 'no-store' } },
