@@ -11,6 +11,7 @@ import {
   noticeSchema,
   pageSchema,
   partnerSchema,
+  placeSchema,
   programmeSchema,
 } from './schemas/content';
 import { uiSchema } from './schemas/ui';
@@ -33,5 +34,6 @@ export const collections = {
   }),
   hours: defineCollection({ loader: checkedFile(at('hours.yaml')), schema: hoursSchema }),
   partners: defineCollection({ loader: checkedFile(at('partners.yaml')), schema: partnerSchema }),
+  place: defineCollection({ loader: checkedFile(at('place.yaml')), schema: placeSchema }),
   ui: defineCollection({ loader: glob({ pattern: '*.yaml', base: at('ui') }), schema: uiSchema }),
 };

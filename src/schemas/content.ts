@@ -81,8 +81,21 @@ export function noticeSchema(activities: readonly string[]) {
       })
       .optional(),
     closure: closureSchema.optional(),
+    /** Mail the notice to the newsletter's subscribers (`npm run newsletter -- send-notices`). */
+    newsletter: z.boolean({ error: 'newsletter must be true or false' }).default(false),
   });
 }
+
+/**
+ * Fields that state facts rather than words. They are written in the Italian original only;
+ * a translation that leaves them out inherits them, one that gives another value is an error.
+ */
+export const languageNeutralFields = {
+  activities: ['order', 'address', 'phone', 'email'],
+  notices: ['published', 'activity', 'closure', 'newsletter'],
+  pages: [],
+  programme: [],
+} as const satisfies Record<string, readonly string[]>;
 
 const weekday = z.enum(
   ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
@@ -97,32 +110,37 @@ export const slotSchema = z
     path: ['closes'],
   });
 
+/** The weekly timetable: the days the Polo receives, each with its periods in order. */
+export const weeklySchema = z
+  .array(z.strictObject({ day: weekday, slots: z.array(slotSchema).min(1) }))
+  .min(1, 'list at least one opening day')
+  .superRefine((days, ctx) => {
+    const seen = new Set<string>();
+    for (const [index, { day, slots }] of days.entries()) {
+      if (seen.has(day)) {
+        ctx.addIssue({ code: 'custom', path: [index, 'day'], message: `${day} is listed twice` });
+      }
+      seen.add(day);
+      for (let i = 1; i < slots.length; i++) {
+        const previous = slots[i - 1];
+        const slot = slots[i];
+        if (previous && slot && slot.opens < previous.closes) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, 'slots', i, 'opens'],
+            message: 'this period starts before the previous one ends; list them in order',
+          });
+        }
+      }
+    }
+  });
+
 export const hoursSchema = z.strictObject({
   timeZone: z.literal('Europe/Rome', { error: 'the time zone must be Europe/Rome' }),
   lastReviewed: dateField,
-  weekly: z
-    .array(z.strictObject({ day: weekday, slots: z.array(slotSchema).min(1) }))
-    .min(1, 'list at least one opening day')
-    .superRefine((days, ctx) => {
-      const seen = new Set<string>();
-      for (const [index, { day, slots }] of days.entries()) {
-        if (seen.has(day)) {
-          ctx.addIssue({ code: 'custom', path: [index, 'day'], message: `${day} is listed twice` });
-        }
-        seen.add(day);
-        for (let i = 1; i < slots.length; i++) {
-          const previous = slots[i - 1];
-          const slot = slots[i];
-          if (previous && slot && slot.opens < previous.closes) {
-            ctx.addIssue({
-              code: 'custom',
-              path: [index, 'slots', i, 'opens'],
-              message: 'this period starts before the previous one ends; list them in order',
-            });
-          }
-        }
-      }
-    }),
+  weekly: weeklySchema,
+  /** The next timetable and the day it starts; until then `weekly` holds. */
+  next: z.strictObject({ from: dateField, weekly: weeklySchema }).optional(),
   /** Dates on which the Polo opens although the holiday rule would close it. */
   openOn: z.array(dateField).default([]),
 });
@@ -135,6 +153,20 @@ export const partnerSchema = z.strictObject({
   lastReviewed: dateField,
 });
 
+/**
+ * The Polo's place and contacts, one entry for the whole site. The venue is in the Polo's
+ * own text; address, phone and e-mail are for staff to fill once the Polo publishes them.
+ */
+export const placeSchema = z.strictObject({
+  venue: nonEmpty('the venue'),
+  city: nonEmpty('the city'),
+  address: nonEmpty('the street address').optional(),
+  phone: nonEmpty('the phone number').optional(),
+  email: z.email({ error: 'the e-mail address is not valid' }).optional(),
+  lastReviewed: dateField,
+});
+
 export type Activity = z.infer<typeof activitySchema>;
 export type Slot = z.infer<typeof slotSchema>;
 export type Hours = z.infer<typeof hoursSchema>;
+export type Place = z.infer<typeof placeSchema>;
