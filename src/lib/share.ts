@@ -10,17 +10,19 @@ export interface ShareMessage {
   name: string;
   /** The Polo's name. */
   site: string;
+  /** Where, in one line, e.g. 'Dove: Comune dei Popoli, Siracusa.' */
+  place: string;
   /** The opening hours in one line, in the page's language. */
   hours: string;
 }
 
 /**
- * The message without its link, one fact a line, e.g.
- * 'Lavoro – Polo Sociale Integrato di Siracusa\nOrari: lunedì, … 18:00'.
+ * The message without its link, one fact a line, e.g. 'Lavoro – Polo Sociale Integrato di
+ * Siracusa\nDove: Comune dei Popoli, Siracusa.\nOrari: lunedì, … 18:00'.
  * Lines keep each language's direction apart when the message mixes scripts.
  */
-export function shareText({ name, site, hours }: ShareMessage): string {
-  return plainText(`${name} – ${site}\n${hours}`);
+export function shareText({ name, site, place, hours }: ShareMessage): string {
+  return plainText(`${name} – ${site}\n${place}\n${hours}`);
 }
 
 /** A WhatsApp link that opens the app with `text` ready to send to a chosen contact. */

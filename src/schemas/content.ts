@@ -3,6 +3,7 @@
  * the build prints them next to the file and the field that is wrong.
  */
 import { z } from 'astro/zod';
+import { localeCodes, type Locale } from '../i18n/locales';
 
 /** A calendar date written as YYYY-MM-DD, e.g. 2026-11-26. */
 export const isoDate = z
@@ -166,7 +167,12 @@ export const partnerSchema = z.strictObject({
  * own text; address, phone and e-mail are for staff to fill once the Polo publishes them.
  */
 export const placeSchema = z.strictObject({
+  /** In Latin letters, as the Polo writes it: what a map and a passer-by know. */
   venue: nonEmpty('the venue'),
+  /** The venue's name in the script of a language that has another, e.g. { ar: '…' }. */
+  venueInScript: z
+    .partialRecord(z.enum(localeCodes as [Locale, ...Locale[]]), nonEmpty('the name'))
+    .optional(),
   city: nonEmpty('the city'),
   address: nonEmpty('the street address').optional(),
   phone: nonEmpty('the phone number').optional(),

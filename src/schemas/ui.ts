@@ -27,6 +27,7 @@ export const uiKeys = [
   'translation.fallback',
   'review.last',
   'place.where',
+  'place.map',
   'home.activities.title',
   'home.hours.title',
   'home.hours.all',

@@ -65,6 +65,10 @@ describe('a closure written only in the Italian notice', () => {
     expect(page('en/avvisi/chiusura-lavori')).toContain('href="/en/sportelli/lavoro/"');
     expect(page('en/rss.xml')).toContain('<title>Closed for works</title>');
   });
+
+  it('says where the Polo is on the notice, as on every closure notice', () => {
+    expect(page('en/avvisi/chiusura-lavori')).toContain('data-polo-place');
+  });
 });
 
 describe('a day added to hours.yaml (Tuesday)', () => {

@@ -10,6 +10,7 @@ import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { locales } from '../../src/i18n/locales';
 import { activitySlugs } from './site-pages';
+import { place } from '../support/place';
 
 /** An interface string as written in content/ui/{lang}.yaml. */
 const uiString = (lang: string, key: string) => {
@@ -55,7 +56,7 @@ for (const locale of locales) {
       const address = await canonical(page);
       expect(address).toMatch(new RegExp(`^https?://[^/]+${url}$`));
 
-      // The WhatsApp message: the page's name, the hours in its language, the link last.
+      // The WhatsApp message: the page's name, where, the hours in its language, the link last.
       const whatsapp = new URL(
         (await page.locator('a[data-share-whatsapp]').getAttribute('href')) ?? '',
       );
@@ -65,9 +66,10 @@ for (const locale of locales) {
       expect(lines.at(-1)).toBe(address);
       const heading = (await page.locator('h1').innerText()).replace(/[\u2066-\u2069]/g, '');
       expect(lines[0]).toContain(heading);
-      expect(lines[1]).toContain(uiString(locale.code, 'share.hours').replace('{hours}', ''));
-      expect(lines[1]).toContain(monday(locale.intl));
-      expect(lines[1]).toContain('09:00');
+      expect(lines[1]).toContain(`${place.venue}, ${place.city}`);
+      expect(lines[2]).toContain(uiString(locale.code, 'share.hours').replace('{hours}', ''));
+      expect(lines[2]).toContain(monday(locale.intl));
+      expect(lines[2]).toContain('09:00');
       expect(message).not.toMatch(/[\u2066-\u2069]/);
 
       // The QR code on screen holds the address, written out beneath it.

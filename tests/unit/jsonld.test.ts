@@ -1,12 +1,13 @@
 /** The schema.org description: the timetables with their validity, the place's facts. */
 import { describe, expect, it } from 'vitest';
-import { placeJsonLd } from '../../src/lib/hours/jsonld';
+import { jsonLdScript, placeJsonLd } from '../../src/lib/hours/jsonld';
 import { poloWeek } from '../support/polo-week';
 
 const facts = {
   name: 'Polo',
   description: 'Orienta',
   url: 'https://example.org/it/',
+  venue: 'Comune dei Popoli',
   city: 'Siracusa',
 };
 
@@ -31,6 +32,7 @@ describe('the JSON-LD of the Polo', () => {
   it('names the city, and the street, phone and e-mail only when they are known', () => {
     const bare = JSON.stringify(placeJsonLd(poloWeek, [], facts));
     expect(bare).toContain('"addressLocality":"Siracusa"');
+    expect(bare).toContain('"location":{"@type":"Place","name":"Comune dei Popoli"');
     expect(bare).not.toContain('streetAddress');
     expect(bare).not.toContain('telephone');
     const full = placeJsonLd(poloWeek, [], {
@@ -44,5 +46,12 @@ describe('the JSON-LD of the Polo', () => {
       telephone: '+39 0931 000000',
       email: 'polo@example.org',
     });
+  });
+});
+
+describe('the JSON-LD script', () => {
+  it('carries no bidi isolates, and cannot close its tag', () => {
+    const text = jsonLdScript({ name: '\u2068Polo\u2069 مركز', note: '</script>' });
+    expect(text).toBe('{"name":"Polo مركز","note":"\\u003c/script>"}');
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../src/i18n/translate';
 import { weekText } from '../../src/lib/hours/words';
 import { pageUrl } from '../../src/lib/paths';
+import { mapHref, placeText } from '../../src/lib/place';
 import { qrSvg } from '../../src/lib/qr';
 import { plainText, shareText, whatsappHref } from '../../src/lib/share';
 import { uiKeys, type UiStrings } from '../../src/schemas/ui';
@@ -60,14 +61,16 @@ describe('the week in one line', () => {
 });
 
 describe('the message', () => {
-  it('gives the name, the Polo and the hours, one a line, without bidi controls', () => {
+  it('gives the name, the Polo, the place and the hours, one a line, without bidi controls', () => {
     const text = shareText({
       name: 'العمل',
       site: '\u2068Polo Sociale Integrato di Siracusa\u2069',
+      place: 'المكان: \u2068Comune dei Popoli, Siracusa\u2069.',
       hours: 'المواعيد: الاثنين، من \u206809:00\u2069 إلى \u206813:00\u2069',
     });
     expect(text).toBe(
-      'العمل – Polo Sociale Integrato di Siracusa\nالمواعيد: الاثنين، من 09:00 إلى 13:00',
+      'العمل – Polo Sociale Integrato di Siracusa\nالمكان: Comune dei Popoli, Siracusa.\n' +
+        'المواعيد: الاثنين، من 09:00 إلى 13:00',
     );
   });
 
@@ -111,5 +114,25 @@ describe('the QR code', () => {
     );
     const side = modules.size + 8;
     expect(svg).toContain(`viewBox="0 0 ${side} ${side}"`);
+  });
+});
+
+describe('the place in words', () => {
+  const place = { venue: 'Comune dei Popoli', city: 'Siracusa', lastReviewed: '2026-11-27' };
+
+  it('is the venue and the city, in Latin letters in every language', () => {
+    expect(placeText(place, 'ar')).toBe('Comune dei Popoli, Siracusa');
+    expect(mapHref(place)).toBeUndefined();
+  });
+
+  it('adds the name in the language’s script, and the street with a map link once known', () => {
+    const full = { ...place, venueInScript: { ar: 'كومونه دي بوبولي' }, address: 'Via Roma 1' };
+    expect(placeText(full, 'ar')).toBe(
+      'Comune dei Popoli, Via Roma 1, Siracusa (كومونه دي بوبولي)',
+    );
+    expect(placeText(full, 'fr')).toBe('Comune dei Popoli, Via Roma 1, Siracusa');
+    expect(mapHref(full)).toBe(
+      'https://www.openstreetmap.org/search?query=Via%20Roma%201%2C%20Siracusa',
+    );
   });
 });

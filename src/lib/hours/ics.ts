@@ -68,6 +68,8 @@ export interface CalendarOptions {
   summary: string;
   /** Page the events link to. */
   url: string;
+  /** Where, in one line of plain text, e.g. 'Comune dei Popoli, Siracusa'. */
+  location?: string;
   /** First and last day covered, YYYY-MM-DD. */
   from: string;
   until: string;
@@ -132,6 +134,7 @@ export function openingHoursCalendar(data: ScheduleData, options: CalendarOption
           ? [`EXDATE;TZID=Europe/Rome:${closed.map((iso) => compact(iso, slot.opens)).join(',')}`]
           : []),
         `SUMMARY:${escapeText(options.summary)}`,
+        ...(options.location ? [`LOCATION:${escapeText(options.location)}`] : []),
         `URL:${options.url}`,
         'TRANSP:TRANSPARENT',
         'END:VEVENT',

@@ -22,6 +22,7 @@ export interface PlaceFacts {
   description: string;
   url: string;
   /** From content/place.yaml; the optional ones only once staff have filled them in. */
+  venue: string;
   city: string;
   streetAddress?: string | undefined;
   telephone?: string | undefined;
@@ -56,6 +57,12 @@ export function placeJsonLd(
   closures: UpcomingClosure[],
   facts: PlaceFacts,
 ): WithContext<GovernmentOffice> {
+  const address = {
+    '@type': 'PostalAddress',
+    addressLocality: facts.city,
+    addressCountry: 'IT',
+    ...(facts.streetAddress ? { streetAddress: facts.streetAddress } : {}),
+  } as const;
   const weekly = data.next
     ? [
         ...weekSpecification(data.weekly, { validThrough: previousDay(data.next.from) }),
@@ -75,12 +82,8 @@ export function placeJsonLd(
     name: facts.name,
     description: facts.description,
     url: facts.url,
-    address: {
-      '@type': 'PostalAddress',
-      addressLocality: facts.city,
-      addressCountry: 'IT',
-      ...(facts.streetAddress ? { streetAddress: facts.streetAddress } : {}),
-    },
+    address,
+    location: { '@type': 'Place', name: facts.venue, address },
     ...(facts.telephone ? { telephone: facts.telephone } : {}),
     ...(facts.email ? { email: facts.email } : {}),
     openingHoursSpecification: weekly,
@@ -88,7 +91,12 @@ export function placeJsonLd(
   };
 }
 
-/** JSON for a `<script type="application/ld+json">`, with `<` escaped so it cannot end the tag. */
+/**
+ * JSON for a `<script type="application/ld+json">`, with `<` escaped so it cannot end the tag
+ * and without the bidi isolates that right-to-left page text carries (data has no direction).
+ */
 export function jsonLdScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c');
+  return JSON.stringify(value)
+    .replace(/[\u2066-\u2069]/g, '')
+    .replace(/</g, '\\u003c');
 }

@@ -1,9 +1,10 @@
 /** The opening hours as an iCalendar file, for the next two years, closed days excluded. */
 import type { APIContext } from 'astro';
-import { everyLanguage } from '../../i18n/content';
+import { everyLanguage, poloPlace } from '../../i18n/content';
 import { buildDay, scheduleData } from '../../i18n/hours';
 import { openingHoursCalendar } from '../../lib/hours/ics';
 import { pageUrl } from '../../lib/paths';
+import { placeText } from '../../lib/place';
 
 export const getStaticPaths = everyLanguage;
 
@@ -14,6 +15,7 @@ export async function GET({ locals, site }: APIContext) {
     name: t('site.name'),
     summary: t('ics.summary'),
     url: pageUrl(lang, '/orari/', site),
+    location: placeText(await poloPlace(), lang),
     from: buildDay,
     until,
     now: new Date(),
