@@ -2,12 +2,13 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import type { z } from 'astro/zod';
 import { contentDir } from './lib/content-dir';
-import { checkedFile, localizedGlob } from './lib/localized-loader';
+import { checkedFile, checkedYamlFiles, localizedGlob } from './lib/localized-loader';
 import {
   activitySchema,
   hoursSchema,
+  languageNeutralFields,
   noticeSchema,
   pageSchema,
   partnerSchema,
@@ -24,16 +25,26 @@ const activitySlugs = readdirSync(at(`activities/${sourceLocale}`))
   .filter((name) => name.endsWith('.md'))
   .map((name) => name.slice(0, -3));
 
+/** A collection with one folder per language; facts come from the Italian original. */
+function translated<S extends z.ZodType>(name: keyof typeof languageNeutralFields, schema: S) {
+  return defineCollection({
+    loader: localizedGlob(at(name), schema, languageNeutralFields[name]),
+    schema,
+  });
+}
+
+/** A language-neutral YAML file of named entries. */
+function oneFile<S extends z.ZodType>(name: string, schema: S) {
+  return defineCollection({ loader: checkedFile(at(name), schema), schema });
+}
+
 export const collections = {
-  activities: defineCollection({ loader: localizedGlob(at('activities')), schema: activitySchema }),
-  programme: defineCollection({ loader: localizedGlob(at('programme')), schema: programmeSchema }),
-  pages: defineCollection({ loader: localizedGlob(at('pages')), schema: pageSchema }),
-  notices: defineCollection({
-    loader: localizedGlob(at('notices')),
-    schema: noticeSchema(activitySlugs),
-  }),
-  hours: defineCollection({ loader: checkedFile(at('hours.yaml')), schema: hoursSchema }),
-  partners: defineCollection({ loader: checkedFile(at('partners.yaml')), schema: partnerSchema }),
-  place: defineCollection({ loader: checkedFile(at('place.yaml')), schema: placeSchema }),
-  ui: defineCollection({ loader: glob({ pattern: '*.yaml', base: at('ui') }), schema: uiSchema }),
+  activities: translated('activities', activitySchema),
+  programme: translated('programme', programmeSchema),
+  pages: translated('pages', pageSchema),
+  notices: translated('notices', noticeSchema(activitySlugs)),
+  hours: oneFile('hours.yaml', hoursSchema),
+  partners: oneFile('partners.yaml', partnerSchema),
+  place: oneFile('place.yaml', placeSchema),
+  ui: defineCollection({ loader: checkedYamlFiles(at('ui'), uiSchema), schema: uiSchema }),
 };

@@ -1,5 +1,7 @@
 /** Content in a given language, with the Italian fallback. Used by pages at build time. */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { italianDay } from '../lib/hours/schedule';
+import type { Hours } from '../schemas/content';
 import { pickTranslations, type Localized } from '../lib/translations';
 import { localeCodes, localeInfo, sourceLocale, type Locale } from './locales';
 import { createTranslator, type Translator } from './translate';
@@ -40,10 +42,26 @@ export function everyLanguage() {
   return localeCodes.map((lang) => ({ params: { lang } }));
 }
 
-/** The opening hours (language-neutral). */
-export async function openingHours() {
+/** Today in Italy when the site is built: upcoming closures and timetables start here. */
+export const buildDay = italianDay(Date.now()).iso;
+
+/**
+ * The opening hours (language-neutral) as the build day sees them: `weekly` is the timetable
+ * in force, `next` is there only while it is still to come. E.g. built on 2027-02-01 with
+ * `next.from: 2027-02-01`, `weekly` is the new timetable and there is no `next`.
+ */
+export async function openingHours(): Promise<Hours> {
   const entry = await getEntry('hours', 'polo');
   if (!entry) throw new Error('content/hours.yaml must have an entry named "polo"');
+  const { next, ...hours } = entry.data;
+  if (!next) return hours;
+  return next.from <= buildDay ? { ...hours, weekly: next.weekly } : { ...hours, next };
+}
+
+/** The Polo's place and contacts (language-neutral). */
+export async function poloPlace() {
+  const entry = await getEntry('place', 'polo');
+  if (!entry) throw new Error('content/place.yaml must have an entry named "polo"');
   return entry.data;
 }
 

@@ -1,10 +1,12 @@
 /** The opening hours of the content, ready for pages in one language. Build time only. */
 import { holidayIds } from '../lib/hours/holidays';
-import { italianDay, type ScheduleData } from '../lib/hours/schedule';
+import type { ScheduleData } from '../lib/hours/schedule';
 import type { StatusKey, StatusStrings } from '../lib/hours/status-text';
 import { uiKeys } from '../schemas/ui';
 import { upcomingClosures } from '../lib/hours/upcoming';
-import { localizedCollection, openingHours } from './content';
+import { buildDay, localizedCollection, openingHours } from './content';
+
+export { buildDay } from './content';
 import type { Locale } from './locales';
 import type { Translator } from './translate';
 
@@ -12,8 +14,11 @@ import type { Translator } from './translate';
 export async function scheduleData(lang: Locale, t: Translator): Promise<ScheduleData> {
   const hours = await openingHours();
   const notices = await localizedCollection('notices', lang);
+  const week = (weekly: typeof hours.weekly) =>
+    Object.fromEntries(weekly.map((d) => [d.day, d.slots]));
   return {
-    weekly: Object.fromEntries(hours.weekly.map((d) => [d.day, d.slots])),
+    weekly: week(hours.weekly),
+    ...(hours.next ? { next: { from: hours.next.from, weekly: week(hours.next.weekly) } } : {}),
     openOn: hours.openOn,
     closures: notices.flatMap(({ entry }) =>
       entry.data.closure ? [{ ...entry.data.closure, reason: t.isolate(entry.data.title) }] : [],
@@ -34,9 +39,6 @@ export function statusStrings(t: Translator, intl: string, dir: 'ltr' | 'rtl'): 
     ) as StatusStrings['holidays'],
   };
 }
-
-/** Today in Italy when the site is built; the upcoming closures start here. */
-export const buildDay = italianDay(Date.now()).iso;
 
 /** Closures in the twelve months after the build. */
 export async function upcoming(lang: Locale, t: Translator) {

@@ -5,11 +5,12 @@
  */
 export const locales = [
   // `intl` is the tag handed to Intl.*: 24-hour times everywhere, as on Italian signs and tickets.
-  { code: 'it', label: 'Italiano', dir: 'ltr', intl: 'it-IT' },
-  { code: 'en', label: 'English', dir: 'ltr', intl: 'en-GB' },
-  { code: 'fr', label: 'Français', dir: 'ltr', intl: 'fr-FR' },
+  // `script` is the Unicode script its text is written in: a file in the wrong folder shows.
+  { code: 'it', label: 'Italiano', dir: 'ltr', intl: 'it-IT', script: 'Latin' },
+  { code: 'en', label: 'English', dir: 'ltr', intl: 'en-GB', script: 'Latin' },
+  { code: 'fr', label: 'Français', dir: 'ltr', intl: 'fr-FR', script: 'Latin' },
   // Latin digits: the ones on Italian clocks, buses and forms that readers compare them with.
-  { code: 'ar', label: 'العربية', dir: 'rtl', intl: 'ar-u-nu-latn' },
+  { code: 'ar', label: 'العربية', dir: 'rtl', intl: 'ar-u-nu-latn', script: 'Arabic' },
 ] as const;
 
 export type Locale = (typeof locales)[number]['code'];

@@ -3,19 +3,19 @@
  * `content/{collection}/{lang}/{slug}.md`. On top of the schema it checks what no single
  * file can show: the language folders, and that every translation has an Italian original.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { file, glob } from 'astro/loaders';
-import type { Loader } from 'astro/loaders';
-import { isLocale, localeCodes, sourceLocale } from '../i18n/locales';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import type { z } from 'astro/zod';
+import { isLocale, localeCodes, localeInfo, sourceLocale } from '../i18n/locales';
+import { ContentError, schemaError } from './content-errors';
+import { readSource, type SourceFile } from './content-source';
+import { withOriginalFacts, type WrittenEntry } from './language-neutral';
 import { assertRealDates } from './raw-dates';
+import { scriptMismatch } from './writing-system';
 
-export class ContentError extends Error {
-  constructor(file: string, problem: string) {
-    super(`${file}: ${problem}`);
-    this.name = 'ContentError';
-  }
-}
+export { ContentError } from './content-errors';
 
 /** Entry id of a translated file, e.g. 'ar/lavoro.md' => 'ar/lavoro'. */
 export function entryId(relativePath: string): string {
@@ -57,8 +57,67 @@ export function layoutProblems(folder: string, shownAs: string): string[] {
   return problems;
 }
 
-/** Glob loader for `{base}/{lang}/*.md` that also checks the layout and translation status. */
-export function localizedGlob(base: string): Loader {
+/**
+ * Files the site never shows, e.g. `notices/chiusura.md` outside any language folder, and
+ * files whose text is in another script than their folder's language. Warnings, not errors:
+ * the build goes on, and says what to check.
+ */
+export function layoutWarnings(folder: string, shownAs: string): string[] {
+  const warnings: string[] = [];
+  for (const name of readdirSync(folder)) {
+    if (name.startsWith('.')) continue;
+    const path = join(folder, name);
+    if (!statSync(path).isDirectory()) {
+      warnings.push(
+        `${shownAs}/${name}: this file is outside the language folders and is not on the site; ` +
+          `move it into ${shownAs}/${sourceLocale}/ (Italian) or a translation's folder`,
+      );
+      continue;
+    }
+    if (!isLocale(name)) continue;
+    for (const inner of readdirSync(path)) {
+      if (inner.startsWith('.')) continue;
+      if (!inner.endsWith('.md')) {
+        warnings.push(`${shownAs}/${name}/${inner}: only .md files are on the site`);
+        continue;
+      }
+      const { label, script } = localeInfo(name);
+      const text = readFileSync(join(path, inner), 'utf8').replace(/^---[\s\S]*?\n---/, (fm) =>
+        // The field names are English; only the values are the language's words.
+        fm.replace(/^\s*[\w.-]+\s*:/gm, ''),
+      );
+      const mismatch = scriptMismatch(text, script, label);
+      if (mismatch) warnings.push(`${shownAs}/${name}/${inner}: ${mismatch}`);
+    }
+  }
+  return warnings;
+}
+
+/**
+ * Each file as written, checked for impossible dates and YAML syntax before Astro reads it,
+ * so the message has a line number and no stack trace.
+ */
+function readWritten(path: string, shownAs: string, markdown: boolean): SourceFile {
+  assertRealDates(path, shownAs);
+  const source = readSource(readFileSync(path, 'utf8'), markdown);
+  if (source.syntaxErrors.length > 0) {
+    throw new ContentError(shownAs, `\n  ${source.syntaxErrors.join('\n  ')}`);
+  }
+  return source;
+}
+
+type ParseData = LoaderContext['parseData'];
+
+/**
+ * Glob loader for `{base}/{lang}/*.md`. On top of the schema it checks the layout and the
+ * translation status, gives translations the Italian original's `languageNeutral` fields,
+ * and reports schema mistakes with their line.
+ */
+export function localizedGlob(
+  base: string,
+  schema: z.ZodType,
+  languageNeutral: readonly string[] = [],
+): Loader {
   const inner = glob({ pattern: '*/*.md', base, generateId: ({ entry }) => entryId(entry) });
   return {
     name: 'localized-glob',
@@ -66,13 +125,46 @@ export function localizedGlob(base: string): Loader {
       const shownAs = relative(process.cwd(), base) || base;
       const problems = layoutProblems(base, shownAs);
       if (problems.length > 0) throw new ContentError(shownAs, `\n  ${problems.join('\n  ')}`);
+      for (const warning of layoutWarnings(base, shownAs)) context.logger.warn(warning);
+
+      const written = new Map<string, WrittenEntry>();
       for (const lang of readdirSync(base)) {
         if (!statSync(join(base, lang)).isDirectory()) continue;
         for (const name of readdirSync(join(base, lang)).filter((n) => n.endsWith('.md'))) {
-          assertRealDates(join(base, lang, name), `${shownAs}/${lang}/${name}`);
+          const entry = `${shownAs}/${lang}/${name}`;
+          const source = readWritten(join(base, lang, name), entry, true);
+          written.set(entryId(`${lang}/${name}`), { source, shownAs: entry });
         }
       }
-      await inner.load(context);
+
+      const parseData: ParseData = async (props) => {
+        const entry = written.get(props.id);
+        let data = props.data;
+        if (!entry) return context.parseData(props);
+        const [lang, ...slug] = props.id.split('/');
+        const original = written.get(`${sourceLocale}/${slug.join('/')}`);
+        if (lang !== sourceLocale && original && languageNeutral.length > 0) {
+          // The same record with the original's facts filled in: its type does not change.
+          data = withOriginalFacts(data, entry, original, languageNeutral) as typeof data;
+        }
+        const result = schema.safeParse(data);
+        if (!result.success) {
+          // A mistake in an inherited fact is the original's to fix: name the Italian file.
+          const inherited = result.error.issues.filter(
+            (issue) =>
+              original !== entry &&
+              languageNeutral.includes(String(issue.path[0])) &&
+              !(String(issue.path[0]) in (entry.source.data as object)),
+          );
+          if (original && inherited.length > 0) {
+            throw schemaError(original.shownAs, inherited, data, original.source);
+          }
+          throw schemaError(entry.shownAs, result.error.issues, data, entry.source);
+        }
+        return context.parseData({ ...props, data });
+      };
+      await inner.load({ ...context, parseData });
+
       for (const [id, entry] of context.store.entries()) {
         const lang = id.split('/')[0];
         const status = (entry.data as { translation?: string }).translation;
@@ -91,14 +183,46 @@ export function localizedGlob(base: string): Loader {
   };
 }
 
-/** The `file()` loader for one YAML file, checking first that its dates exist. */
-export function checkedFile(path: string): Loader {
+/** The `file()` loader for one YAML file of named entries, with mistakes reported by line. */
+export function checkedFile(path: string, schema: z.ZodType): Loader {
   const inner = file(path);
   return {
     name: 'checked-file',
     load: async (context) => {
-      assertRealDates(path, relative(process.cwd(), path) || path);
-      await inner.load(context);
+      const shownAs = relative(process.cwd(), path) || path;
+      const source = readWritten(path, shownAs, false);
+      const parseData: ParseData = async (props) => {
+        const result = schema.safeParse(props.data);
+        if (!result.success) {
+          throw schemaError(shownAs, result.error.issues, props.data, source, [props.id]);
+        }
+        return context.parseData(props);
+      };
+      await inner.load({ ...context, parseData });
+    },
+  };
+}
+
+/** A glob loader for YAML files that are one entry each (`ui/fr.yaml`), with mistakes by line. */
+export function checkedYamlFiles(base: string, schema: z.ZodType): Loader {
+  const inner = glob({ pattern: '*.yaml', base });
+  return {
+    name: 'checked-yaml-files',
+    load: async (context) => {
+      const shownAs = relative(process.cwd(), base) || base;
+      const sources = new Map<string, SourceFile>();
+      for (const name of readdirSync(base).filter((n) => n.endsWith('.yaml'))) {
+        sources.set(name.slice(0, -5), readWritten(join(base, name), `${shownAs}/${name}`, false));
+      }
+      const parseData: ParseData = async (props) => {
+        const source = sources.get(props.id);
+        const result = schema.safeParse(props.data);
+        if (source && !result.success) {
+          throw schemaError(`${shownAs}/${props.id}.yaml`, result.error.issues, props.data, source);
+        }
+        return context.parseData(props);
+      };
+      await inner.load({ ...context, parseData });
     },
   };
 }

@@ -3,6 +3,7 @@
  * the mistake. This reads the dates as written, before YAML does.
  */
 import { readFileSync } from 'node:fs';
+import { ContentError } from './content-errors';
 
 const writtenDate =
   /^\s*(?:-\s*)?(?:([\w.]+)\s*:\s*)?['"]?(\d{4})-(\d{2})-(\d{2})['"]?\s*(?:#.*)?$/;
@@ -15,7 +16,7 @@ export function isCalendarDate(year: number, month: number, day: number): boolea
   );
 }
 
-/** Problems with the dates written in a YAML or Markdown file, e.g. 'line 4, lastReviewed: …'. */
+/** Problems with the dates written in a YAML or Markdown file, e.g. 'line 4 (lastReviewed): …'. */
 export function impossibleDates(text: string): string[] {
   const problems: string[] = [];
   text.split('\n').forEach((line, index) => {
@@ -24,7 +25,7 @@ export function impossibleDates(text: string): string[] {
     const [, field, year, month, day] = match;
     if (!isCalendarDate(Number(year), Number(month), Number(day))) {
       problems.push(
-        `line ${index + 1}, ${field ?? 'date'}: ${year}-${month}-${day} does not exist in the calendar`,
+        `line ${index + 1} (${field ?? 'date'}): ${year}-${month}-${day} does not exist in the calendar`,
       );
     }
   });
@@ -34,5 +35,5 @@ export function impossibleDates(text: string): string[] {
 /** Throws naming the file when it holds a date that does not exist. */
 export function assertRealDates(file: string, shownAs = file): void {
   const problems = impossibleDates(readFileSync(file, 'utf8'));
-  if (problems.length > 0) throw new Error(`${shownAs}: ${problems.join('; ')}`);
+  if (problems.length > 0) throw new ContentError(shownAs, `\n  ${problems.join('\n  ')}`);
 }

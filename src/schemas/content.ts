@@ -7,7 +7,11 @@ import { z } from 'astro/zod';
 /** A calendar date written as YYYY-MM-DD, e.g. 2026-11-26. */
 export const isoDate = z
   .string({ error: 'write a date as YYYY-MM-DD, for example 2026-11-26' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'write a date as YYYY-MM-DD, for example 2026-11-26')
+  // abort: a date written another way (31/12/2026) gets this one message, not also "does not exist".
+  .regex(/^\d{4}-\d{2}-\d{2}$/, {
+    message: 'write a date as YYYY-MM-DD, for example 2026-11-26',
+    abort: true,
+  })
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
@@ -22,7 +26,11 @@ const dateField = z.preprocess(
 /** A time of day on a 24-hour clock, e.g. 09:00 or 18:30. */
 export const timeOfDay = z
   .string({ error: 'write a time as HH:MM, for example 09:00' })
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'write a time as HH:MM between 00:00 and 23:59');
+  // abort: 9.00 gets this one message, not also "closing before opening" from the period.
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, {
+    message: 'write a time as HH:MM between 00:00 and 23:59',
+    abort: true,
+  });
 
 const nonEmpty = (what: string) =>
   z

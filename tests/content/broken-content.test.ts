@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAstro, withFixture } from './content-copy';
 
-const cases: { fixture: string; file: string; says: string[] }[] = [
+const cases: { fixture: string; file: string; says: string[]; never?: string[] }[] = [
   {
     fixture: 'missing-title',
     file: 'activities/it/lavoro.md',
@@ -35,12 +35,15 @@ const cases: { fixture: string; file: string; says: string[] }[] = [
   {
     fixture: 'closes-before-opens',
     file: 'hours.yaml',
-    says: ['closes', 'the closing time must come after the opening time'],
+    says: [
+      '(weekly › wednesday › period 1 › closes)',
+      'the closing time must come after the opening time',
+    ],
   },
   {
     fixture: 'unknown-weekday',
     file: 'hours.yaml',
-    says: ['day', 'write the day in English, lower case'],
+    says: ['line 5 (weekly › lunedì › day)', 'write the day in English, lower case'],
   },
   {
     fixture: 'translation-without-original',
@@ -60,7 +63,34 @@ const cases: { fixture: string; file: string; says: string[] }[] = [
   {
     fixture: 'closure-ends-before-start',
     file: 'notices/it/chiusura.md',
-    says: ['closure.to', 'the closure ends (to) before it starts (from)'],
+    says: ['line 9 (closure › to)', 'the closure ends (to) before it starts (from)'],
+  },
+  {
+    fixture: 'date-other-format',
+    file: 'pages/it/privacy.md',
+    says: ['(lastReviewed)', 'write a date as YYYY-MM-DD'],
+    never: ['does not exist'],
+  },
+  {
+    fixture: 'time-with-dot',
+    file: 'hours.yaml',
+    says: ['line 10 (weekly › wednesday › period 1 › opens)', 'write a time as HH:MM'],
+    never: ['the closing time must come after the opening time'],
+  },
+  {
+    fixture: 'yaml-syntax',
+    file: 'activities/it/lavoro.md',
+    says: ['line 3: the YAML is not valid here'],
+  },
+  {
+    fixture: 'translation-fact-differs',
+    file: 'notices/en/chiusura.md',
+    says: [
+      'line 6 (closure)',
+      'from: 2099-12-01, to: 2099-12-11',
+      'notices/it/chiusura.md (line 7)',
+      'only in the Italian file',
+    ],
   },
   {
     fixture: 'ui-key-missing',
@@ -73,12 +103,16 @@ const copies: string[] = [];
 afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 describe('broken content fails the build with a clear message', () => {
-  it.each(cases)('$fixture', ({ fixture, file, says }) => {
+  it.each(cases)('$fixture', ({ fixture, file, says, never = [] }) => {
     const dir = withFixture(`tests/fixtures/broken/${fixture}`);
     copies.push(dir);
     const run = runAstro('sync', dir);
     expect(run.ok, run.output).toBe(false);
     expect(run.output).toContain(file);
     for (const words of says) expect(run.output).toContain(words);
+    for (const words of never) expect(run.output).not.toContain(words);
+    // The editor gets the message, not the insides of the build.
+    expect(run.output).not.toContain('Stack trace');
+    expect(run.output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
   });
 });

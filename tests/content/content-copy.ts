@@ -1,6 +1,8 @@
 /**
  * Runs Astro on a copy of `content/` changed by a fixture: files in the fixture folder replace
- * or join the real ones, paths listed in its `REMOVE` file are deleted, and lines named in its
+ * or join the real ones, paths listed in its `REMOVE` file are deleted, folders listed in its
+ * `CLEAR` file lose their files (so a count of notices does not depend on the real ones staff
+ * publish), and lines named in its
  * `DROP` file (`<file> <start of the line>`) are taken out of the real files, so a fixture
  * stays right as the real content grows.
  */
@@ -11,6 +13,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  readdirSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -38,6 +41,15 @@ export function withFixture(fixture: string): string {
       rmSync(join(content, path));
     }
   }
+  const clearList = join(fixture, 'CLEAR');
+  if (existsSync(clearList)) {
+    for (const folder of readFileSync(clearList, 'utf8').split('\n').filter(Boolean)) {
+      for (const lang of readdirSync(join(content, folder))) {
+        rmSync(join(content, folder, lang), { recursive: true });
+        mkdirSync(join(content, folder, lang));
+      }
+    }
+  }
   const dropList = join(fixture, 'DROP');
   if (existsSync(dropList)) {
     for (const line of readFileSync(dropList, 'utf8').split('\n')) {
@@ -52,7 +64,7 @@ export function withFixture(fixture: string): string {
   }
   cpSync(fixture, content, {
     recursive: true,
-    filter: (src) => !src.endsWith('REMOVE') && !src.endsWith('DROP'),
+    filter: (src) => !/(REMOVE|DROP|CLEAR)$/.test(src),
   });
   return dir;
 }

@@ -19,8 +19,8 @@ const text = openingHoursCalendar(polo, {
 });
 
 /** Every start of every event in the file, as UTC ISO strings. */
-function occurrences(): string[] {
-  const calendar = new ICAL.Component(ICAL.parse(text));
+function occurrences(ics = text): string[] {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
   for (const zone of calendar.getAllSubcomponents('vtimezone')) {
     ICAL.TimezoneService.register(zone);
   }
@@ -91,5 +91,35 @@ describe('the iCalendar file', () => {
       expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
     }
     expect(folded.replace(/\r\n /g, '')).toBe(`SUMMARY:${'م'.repeat(60)}`);
+  });
+});
+
+describe('a new timetable announced ahead (Tuesday mornings too, from Monday 1 February 2027)', () => {
+  const tuesday = [{ opens: '09:00', closes: '13:00' }];
+  const ics = openingHoursCalendar(
+    { ...poloWeek, next: { from: '2027-02-01', weekly: { ...poloWeek.weekly, tuesday } } },
+    {
+      name: 'Polo',
+      summary: 'Polo: aperto',
+      url: 'https://example.org/it/orari/',
+      from: '2026-11-26',
+      until: '2027-11-26',
+      now: new Date('2026-11-26T10:00:00Z'),
+    },
+  );
+  const starts = occurrences(ics);
+
+  it('has no Tuesday before the day it starts, and every Tuesday from then on', () => {
+    expect(starts).not.toContain('2027-01-26T08:00:00.000Z');
+    expect(starts).toContain('2027-02-02T08:00:00.000Z');
+    expect(starts).toContain('2027-11-23T08:00:00.000Z');
+    // Tuesday has no afternoon in the new timetable.
+    expect(starts).not.toContain('2027-02-02T14:00:00.000Z');
+  });
+
+  it('keeps the other days once, before and after the change', () => {
+    for (const monday of ['2027-01-25T08:00:00.000Z', '2027-02-01T08:00:00.000Z']) {
+      expect(starts.filter((s) => s === monday)).toHaveLength(1);
+    }
   });
 });

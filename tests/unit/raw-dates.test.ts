@@ -12,14 +12,14 @@ describe('dates as the editor wrote them', () => {
   it('names the line and field of a date that YAML would silently move', () => {
     const text = "---\ntitle: x\nlastReviewed: 2026-02-30\npublished: '2026-11-31'\n---";
     expect(impossibleDates(text)).toEqual([
-      'line 3, lastReviewed: 2026-02-30 does not exist in the calendar',
-      'line 4, published: 2026-11-31 does not exist in the calendar',
+      'line 3 (lastReviewed): 2026-02-30 does not exist in the calendar',
+      'line 4 (published): 2026-11-31 does not exist in the calendar',
     ]);
   });
 
   it('checks list items and leaves real dates alone', () => {
     expect(impossibleDates('openOn:\n  - 2026-12-13\n  - 2026-06-31\n')).toEqual([
-      'line 3, date: 2026-06-31 does not exist in the calendar',
+      'line 3 (date): 2026-06-31 does not exist in the calendar',
     ]);
     expect(impossibleDates('lastReviewed: 2026-11-26')).toEqual([]);
   });

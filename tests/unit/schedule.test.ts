@@ -184,3 +184,28 @@ describe('whatever the device time zone', () => {
     });
   }
 });
+
+describe('a new timetable from a date (Tuesday mornings too, from Monday 1 February 2027)', () => {
+  const tuesday = [{ opens: '09:00', closes: '13:00' }];
+  const changing: ScheduleData = {
+    ...polo,
+    next: { from: '2027-02-01', weekly: { ...polo.weekly, tuesday } },
+  };
+
+  it('is closed on the last Tuesday before, and says it opens on Wednesday', () => {
+    const status = hoursStatus(changing, at('2027-01-26T09:00:00Z'));
+    expect(status.state).toBe('closed');
+    expect(iso(status.nextChange)).toBe('2027-01-27T08:00:00.000Z');
+  });
+
+  it('counts on the new Tuesday when it looks ahead from Monday 1 February', () => {
+    const status = hoursStatus(changing, at('2027-02-01T17:30:00Z'));
+    expect(iso(status.nextChange)).toBe('2027-02-02T08:00:00.000Z');
+  });
+
+  it('is open on the first Tuesday, until 13:00', () => {
+    const status = hoursStatus(changing, at('2027-02-02T09:00:00Z'));
+    expect(status).toMatchObject({ state: 'open' });
+    expect(iso(status.nextChange)).toBe('2027-02-02T12:00:00.000Z');
+  });
+});

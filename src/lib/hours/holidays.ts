@@ -70,6 +70,13 @@ export function nextDay(iso: string): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** The day before a date, e.g. '2027-02-01' => '2027-01-31'. */
+export function previousDay(iso: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}
+
 /** The holiday on a date, if any, e.g. '2027-03-29' => 'easter-monday'. */
 export function holidayOn(iso: string): HolidayId | undefined {
   const byDate = fixed[iso.slice(5)];

@@ -2,7 +2,7 @@
  * The opening hours as an iCalendar file (RFC 5545) that phone calendars import: one weekly
  * event per opening period in Europe/Rome time, with every closed day excluded.
  */
-import { nextDay } from './holidays';
+import { nextDay, previousDay } from './holidays';
 import { closedDayOn, weekdayOf, type ScheduleData, type Slot } from './schedule';
 import { weekdays, type Weekday } from '../dates';
 
@@ -75,18 +75,21 @@ export interface CalendarOptions {
   now: Date;
 }
 
+/** The timetables the file covers, each with its first and last day, e.g. today's, then the next. */
+function timetableSpans(data: ScheduleData, from: string, until: string) {
+  const next = data.next;
+  if (!next || next.from > until) return [{ week: data.weekly, from, until, uid: '' }];
+  // The next timetable's events carry its first day, so they never merge with today's.
+  const nextSpan = { week: next.weekly, until, uid: `-from${compact(next.from)}` };
+  if (next.from <= from) return [{ ...nextSpan, from }];
+  return [
+    { week: data.weekly, from, until: previousDay(next.from), uid: '' },
+    { ...nextSpan, from: next.from },
+  ];
+}
+
 /** The whole .ics file, lines ending in CRLF. */
 export function openingHoursCalendar(data: ScheduleData, options: CalendarOptions): string {
-  // Days that share an opening period become one weekly event.
-  const groups = new Map<string, { slot: Slot; days: Weekday[] }>();
-  for (const day of weekdays) {
-    for (const slot of data.weekly[day] ?? []) {
-      const key = `${slot.opens}-${slot.closes}`;
-      const group = groups.get(key) ?? { slot, days: [] };
-      group.days.push(day);
-      groups.set(key, group);
-    }
-  }
   const stamp = `${options.now.toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`;
   const lines = [
     'BEGIN:VCALENDAR',
@@ -98,30 +101,42 @@ export function openingHoursCalendar(data: ScheduleData, options: CalendarOption
     'X-WR-TIMEZONE:Europe/Rome',
     ...romeTimeZone,
   ];
-  for (const { slot, days } of groups.values()) {
-    const dates: string[] = [];
-    for (let iso = options.from; iso <= options.until; iso = nextDay(iso)) {
-      if (days.includes(weekdayOf(iso))) dates.push(iso);
+  for (const span of timetableSpans(data, options.from, options.until)) {
+    // Days that share an opening period become one weekly event.
+    const groups = new Map<string, { slot: Slot; days: Weekday[] }>();
+    for (const day of weekdays) {
+      for (const slot of span.week[day] ?? []) {
+        const key = `${slot.opens}-${slot.closes}`;
+        const group = groups.get(key) ?? { slot, days: [] };
+        group.days.push(day);
+        groups.set(key, group);
+      }
     }
-    const first = dates[0];
-    if (!first) continue;
-    const closed = dates.filter((iso) => closedDayOn(data, iso));
-    lines.push(
-      'BEGIN:VEVENT',
-      // Stable across builds, so importing a newer file updates the same events.
-      `UID:opening-${digits(slot.opens)}-${digits(slot.closes)}-${days.map((d) => byDay[d]).join('')}@polo-siracusa`,
-      `DTSTAMP:${stamp}`,
-      `DTSTART;TZID=Europe/Rome:${compact(first, slot.opens)}`,
-      `DTEND;TZID=Europe/Rome:${compact(first, slot.closes)}`,
-      `RRULE:FREQ=WEEKLY;BYDAY=${days.map((d) => byDay[d]).join(',')};UNTIL=${compact(options.until)}T225959Z`,
-      ...(closed.length > 0
-        ? [`EXDATE;TZID=Europe/Rome:${closed.map((iso) => compact(iso, slot.opens)).join(',')}`]
-        : []),
-      `SUMMARY:${escapeText(options.summary)}`,
-      `URL:${options.url}`,
-      'TRANSP:TRANSPARENT',
-      'END:VEVENT',
-    );
+    for (const { slot, days } of groups.values()) {
+      const dates: string[] = [];
+      for (let iso = span.from; iso <= span.until; iso = nextDay(iso)) {
+        if (days.includes(weekdayOf(iso))) dates.push(iso);
+      }
+      const first = dates[0];
+      if (!first) continue;
+      const closed = dates.filter((iso) => closedDayOn(data, iso));
+      lines.push(
+        'BEGIN:VEVENT',
+        // Stable across builds, so importing a newer file updates the same events.
+        `UID:opening-${digits(slot.opens)}-${digits(slot.closes)}-${days.map((d) => byDay[d]).join('')}${span.uid}@polo-siracusa`,
+        `DTSTAMP:${stamp}`,
+        `DTSTART;TZID=Europe/Rome:${compact(first, slot.opens)}`,
+        `DTEND;TZID=Europe/Rome:${compact(first, slot.closes)}`,
+        `RRULE:FREQ=WEEKLY;BYDAY=${days.map((d) => byDay[d]).join(',')};UNTIL=${compact(span.until)}T225959Z`,
+        ...(closed.length > 0
+          ? [`EXDATE;TZID=Europe/Rome:${closed.map((iso) => compact(iso, slot.opens)).join(',')}`]
+          : []),
+        `SUMMARY:${escapeText(options.summary)}`,
+        `URL:${options.url}`,
+        'TRANSP:TRANSPARENT',
+        'END:VEVENT',
+      );
+    }
   }
   lines.push('END:VCALENDAR');
   return `${lines.map(foldLine).join('\r\n')}\r\n`;

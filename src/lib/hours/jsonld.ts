@@ -9,8 +9,9 @@ import type {
   OpeningHoursSpecification,
   WithContext,
 } from 'schema-dts';
+import { previousDay } from './holidays';
 import type { UpcomingClosure } from './upcoming';
-import type { ScheduleData } from './schedule';
+import type { ScheduleData, Week } from './schedule';
 import { weekdays, type Weekday } from '../dates';
 
 const dayOfWeek = (day: Weekday) =>
@@ -20,6 +21,33 @@ export interface PlaceFacts {
   name: string;
   description: string;
   url: string;
+  /** From content/place.yaml; the optional ones only once staff have filled them in. */
+  city: string;
+  streetAddress?: string | undefined;
+  telephone?: string | undefined;
+  email?: string | undefined;
+}
+
+/** A timetable as specifications, periods shared by several days together. */
+function weekSpecification(
+  week: Week,
+  validity: { validFrom?: string; validThrough?: string },
+): OpeningHoursSpecification[] {
+  const groups = new Map<string, { opens: string; closes: string; days: DayOfWeek[] }>();
+  for (const day of weekdays) {
+    for (const { opens, closes } of week[day] ?? []) {
+      const group = groups.get(`${opens}-${closes}`) ?? { opens, closes, days: [] };
+      group.days.push(dayOfWeek(day));
+      groups.set(`${opens}-${closes}`, group);
+    }
+  }
+  return [...groups.values()].map(({ opens, closes, days }) => ({
+    '@type': 'OpeningHoursSpecification',
+    dayOfWeek: days,
+    opens,
+    closes,
+    ...validity,
+  }));
 }
 
 /** The JSON-LD object; `closures` are the upcoming closed days and ranges. */
@@ -28,20 +56,12 @@ export function placeJsonLd(
   closures: UpcomingClosure[],
   facts: PlaceFacts,
 ): WithContext<GovernmentOffice> {
-  const groups = new Map<string, { opens: string; closes: string; days: DayOfWeek[] }>();
-  for (const day of weekdays) {
-    for (const { opens, closes } of data.weekly[day] ?? []) {
-      const group = groups.get(`${opens}-${closes}`) ?? { opens, closes, days: [] };
-      group.days.push(dayOfWeek(day));
-      groups.set(`${opens}-${closes}`, group);
-    }
-  }
-  const weekly = [...groups.values()].map(({ opens, closes, days }): OpeningHoursSpecification => ({
-    '@type': 'OpeningHoursSpecification',
-    dayOfWeek: days,
-    opens,
-    closes,
-  }));
+  const weekly = data.next
+    ? [
+        ...weekSpecification(data.weekly, { validThrough: previousDay(data.next.from) }),
+        ...weekSpecification(data.next.weekly, { validFrom: data.next.from }),
+      ]
+    : weekSpecification(data.weekly, {});
   const special = closures.map((c): OpeningHoursSpecification => ({
     '@type': 'OpeningHoursSpecification',
     validFrom: c.kind === 'holiday' ? c.date : c.from,
@@ -55,7 +75,14 @@ export function placeJsonLd(
     name: facts.name,
     description: facts.description,
     url: facts.url,
-    address: { '@type': 'PostalAddress', addressLocality: 'Siracusa', addressCountry: 'IT' },
+    address: {
+      '@type': 'PostalAddress',
+      addressLocality: facts.city,
+      addressCountry: 'IT',
+      ...(facts.streetAddress ? { streetAddress: facts.streetAddress } : {}),
+    },
+    ...(facts.telephone ? { telephone: facts.telephone } : {}),
+    ...(facts.email ? { email: facts.email } : {}),
     openingHoursSpecification: weekly,
     ...(special.length > 0 ? { specialOpeningHoursSpecification: special } : {}),
   };

@@ -24,9 +24,14 @@ export interface Closure {
   reason: string;
 }
 
+/** Opening periods by weekday. */
+export type Week = Partial<Record<Weekday, Slot[]>>;
+
 /** Everything the model needs, small enough to travel inside a page. */
 export interface ScheduleData {
-  weekly: Partial<Record<Weekday, Slot[]>>;
+  weekly: Week;
+  /** The next timetable and its first day, YYYY-MM-DD; `weekly` holds until the day before. */
+  next?: { from: string; weekly: Week };
   /** Dates the Polo opens although a holiday would close it. */
   openOn: string[];
   closures: Closure[];
@@ -78,10 +83,20 @@ export function weekdayOf(iso: string): Weekday {
   return italianDay(italianInstant(iso, '12:00')).weekday;
 }
 
+/** The timetable in force on a date, e.g. the next one from its first day on. */
+export function weekOn(data: ScheduleData, iso: string): Week {
+  return data.next && iso >= data.next.from ? data.next.weekly : data.weekly;
+}
+
+/** The periods a date's weekday has in the timetable of that date, closures aside. */
+export function slotsOn(data: ScheduleData, iso: string): Slot[] {
+  return weekOn(data, iso)[weekdayOf(iso)] ?? [];
+}
+
 /** Opening periods of a date as instants, none on a closed day. */
 export function periodsOn(data: ScheduleData, iso: string): [number, number][] {
   if (closedDayOn(data, iso)) return [];
-  return (data.weekly[weekdayOf(iso)] ?? []).map((slot) => [
+  return slotsOn(data, iso).map((slot) => [
     italianInstant(iso, slot.opens),
     italianInstant(iso, slot.closes),
   ]);
@@ -116,7 +131,7 @@ export function hoursStatus(data: ScheduleData, now: number): HoursStatus {
   const today = italianDay(now);
   const closedDay = closedDayOn(data, today.iso);
   // A holiday is news on a day the Polo would open; a closure notice is news every day.
-  if (closedDay && (closedDay.kind === 'closure' || data.weekly[today.weekday]?.length)) {
+  if (closedDay && (closedDay.kind === 'closure' || slotsOn(data, today.iso).length > 0)) {
     return { state: 'closed', reason: closedDay.kind, closedDay, ...next };
   }
   const openedEarlierToday = periodsOn(data, today.iso).some(([, end]) => end <= now);

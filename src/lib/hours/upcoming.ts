@@ -3,7 +3,7 @@
  * closure notices, from a given day on.
  */
 import { nextDay, type HolidayId } from './holidays';
-import { closedDayOn, weekdayOf, type ScheduleData } from './schedule';
+import { closedDayOn, slotsOn, type ScheduleData } from './schedule';
 
 export type UpcomingClosure =
   | { kind: 'holiday'; date: string; holiday: HolidayId }
@@ -22,7 +22,7 @@ export function upcomingClosures(
   for (let i = 0; i < days; i++, iso = nextDay(iso)) {
     const closed = closedDayOn(data, iso);
     // Only a holiday that takes away an opening day is worth a line.
-    if (closed?.kind === 'holiday' && (data.weekly[weekdayOf(iso)] ?? []).length > 0) {
+    if (closed?.kind === 'holiday' && slotsOn(data, iso).length > 0) {
       found.push({ kind: 'holiday', date: iso, holiday: closed.holiday });
     }
   }

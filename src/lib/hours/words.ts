@@ -48,3 +48,15 @@ export function weekText(
     })
     .join(' · ');
 }
+
+/**
+ * The hours in one sentence, made from the timetable so it can never say other days than the
+ * table, e.g. 'Il Polo riceve lunedì, mercoledì e giovedì, dalle 09:00 alle 13:00 e …'.
+ */
+export function hoursSentence(
+  weekly: readonly { day: Weekday; slots: readonly Slot[] }[],
+  intl: string,
+  t: Translator,
+): string {
+  return t('hours.summary', { week: weekText(weekly, intl, t) });
+}
