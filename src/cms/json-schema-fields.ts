@@ -33,11 +33,13 @@ export interface CmsField {
   [option: string]: unknown;
 }
 
+type WidgetOptions = Omit<CmsField, 'name' | 'label'>;
+
 export const datePattern = '^\\d{4}-\\d{2}-\\d{2}$';
 export const timePattern = '^([01]\\d|2[0-3]):[0-5]\\d$';
 
 /** Decap's widget for a property of a schema, e.g. a YYYY-MM-DD string => a date picker. */
-function widgetFor(name: string, schema: JsonSchema): Omit<CmsField, 'name' | 'label'> {
+function widgetFor(name: string, schema: JsonSchema): WidgetOptions {
   if (schema.const !== undefined) return { widget: 'hidden', default: schema.const };
   if (schema.enum) {
     return {
@@ -55,7 +57,7 @@ function widgetFor(name: string, schema: JsonSchema): Omit<CmsField, 'name' | 'l
       return { widget: 'object', collapsed: false, fields: fieldsOf(schema) };
     case 'array': {
       const items = schema.items ?? {};
-      const list: Omit<CmsField, 'name' | 'label'> = {
+      const list: WidgetOptions = {
         widget: 'list',
         ...(schema.minItems ? { min: schema.minItems } : {}),
       };
@@ -110,6 +112,6 @@ export function fieldsOf(schema: JsonSchema): CmsField[] {
     const isRequired = required.has(name) && property.default === undefined;
     // Decap fills an empty date with today; an optional date stays empty until written.
     const empty = widget.widget === 'datetime' && !isRequired ? { default: '' } : {};
-    return { name, ...labelled('', name), ...widget, ...empty, required: isRequired };
+    return { name, ...labelled('', name), ...widget, ...empty, required: isRequired } as CmsField;
   });
 }
