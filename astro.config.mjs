@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { locales, sourceLocale } from './src/i18n/locales.ts';
 import { sitemapLinks } from './src/lib/sitemap.ts';
 import { precompress } from './src/integrations/precompress.ts';
+import { cmsAssets } from './src/integrations/cms-assets.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://polo-siracusa.it',
@@ -76,8 +77,12 @@ export default defineConfig({
         defaultLocale: sourceLocale,
         locales: Object.fromEntries(locales.map((l) => [l.code, l.code])),
       },
+      // The editor at /admin/ is for the Polo's staff, not for search engines.
+      filter: (page) => !new URL(page).pathname.startsWith('/admin/'),
       serialize: (item) => ({ ...item, links: sitemapLinks(item.url) }),
     }),
+    // Before precompress, so that the editor's files are compressed too.
+    cmsAssets(),
     precompress(),
   ],
 });

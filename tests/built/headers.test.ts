@@ -76,7 +76,25 @@ describe('security headers', () => {
     expect(meta).toMatch(/script-src 'self'( 'sha256-[^']+')+/);
     expect(meta).toMatch(/style-src 'self'( 'sha256-[^']+')+/);
     expect(meta).not.toContain('unsafe-inline');
-    expect(readFileSync('public/_headers', 'utf8')).not.toContain('unsafe-inline');
+    // Only the staff's editor may (its styles are made as it runs; README, "Staff editing").
+    for (const rule of parseHeadersFile(readFileSync('public/_headers', 'utf8'))) {
+      if (rule.pattern === '/admin/*') continue;
+      expect(JSON.stringify(rule.headers), rule.pattern).not.toContain('unsafe-inline');
+    }
+  });
+
+  it('sends the editor at /admin/ with noindex and its own policy, never a reader page', async () => {
+    const editor = await get('/admin/');
+    expect(editor.status).toBe(200);
+    expect(editor.headers.get('x-robots-tag')).toContain('noindex');
+    expect(await editor.text()).toContain('<meta name="robots" content="noindex');
+    const policy = editor.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toMatch(/script-src 'self' /);
+    expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+    const page = await get('/it/');
+    expect(page.headers.get('x-robots-tag')).toBeNull();
+    expect(page.headers.get('content-security-policy')).not.toContain('unsafe');
   });
 });
 

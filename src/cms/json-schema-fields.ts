@@ -1,0 +1,117 @@
+/**
+ * Turns the JSON Schema of a zod schema (`z.toJSONSchema`) into Decap CMS fields, so that the
+ * editor asks for exactly what the build accepts: the same required fields, the same patterns
+ * (dates, HH:MM times, e-mail), the same choices. Rules JSON Schema cannot carry (a closure
+ * that ends before it starts, periods in order) are checked before saving by `polo-cms.js`.
+ */
+import { fieldText, optionText } from './labels';
+
+/** The part of JSON Schema that `z.toJSONSchema` writes for the content schemas. */
+export interface JsonSchema {
+  type?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: string[];
+  const?: string;
+  pattern?: string;
+  format?: string;
+  minLength?: number;
+  minItems?: number;
+  default?: unknown;
+}
+
+/** A Decap CMS field, as written in its configuration. */
+export interface CmsField {
+  name: string;
+  label: string;
+  widget: string;
+  required?: boolean;
+  hint?: string;
+  i18n?: boolean;
+  pattern?: [string, string];
+  [option: string]: unknown;
+}
+
+type WidgetOptions = Omit<CmsField, 'name' | 'label'>;
+
+export const datePattern = '^\\d{4}-\\d{2}-\\d{2}$';
+export const timePattern = '^([01]\\d|2[0-3]):[0-5]\\d$';
+
+/** Decap's widget for a property of a schema, e.g. a YYYY-MM-DD string => a date picker. */
+function widgetFor(name: string, schema: JsonSchema): WidgetOptions {
+  if (schema.const !== undefined) return { widget: 'hidden', default: schema.const };
+  if (schema.enum) {
+    return {
+      widget: 'select',
+      options: schema.enum.map((value) => ({ value, label: optionText(name, value) })),
+    };
+  }
+  switch (schema.type) {
+    case 'boolean':
+      return { widget: 'boolean', default: schema.default ?? false };
+    case 'integer':
+    case 'number':
+      return { widget: 'number', value_type: schema.type === 'integer' ? 'int' : 'float', min: 1 };
+    case 'object':
+      return { widget: 'object', collapsed: false, fields: fieldsOf(schema) };
+    case 'array': {
+      const items = schema.items ?? {};
+      const list: WidgetOptions = {
+        widget: 'list',
+        ...(schema.minItems ? { min: schema.minItems } : {}),
+      };
+      if (items.type === 'object') return { ...list, fields: fieldsOf(items), collapsed: false };
+      return {
+        ...list,
+        field: { name: 'item', ...labelled(name, 'item'), ...widgetFor(name, items) },
+      };
+    }
+    default:
+      if (schema.pattern === datePattern) {
+        // Shown as a calendar; written as YYYY-MM-DD, the only spelling the build accepts.
+        return {
+          widget: 'datetime',
+          format: 'YYYY-MM-DD',
+          date_format: 'DD/MM/YYYY',
+          time_format: false,
+          picker_utc: true,
+          pattern: [datePattern, 'scrivi la data come AAAA-MM-GG, ad esempio 2026-12-24'],
+        };
+      }
+      if (schema.pattern === timePattern) {
+        return {
+          widget: 'string',
+          pattern: [timePattern, 'scrivi l’ora come HH:MM tra 00:00 e 23:59, ad esempio 09:00'],
+        };
+      }
+      if (schema.format === 'email') {
+        return {
+          widget: 'string',
+          pattern: ['^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', 'scrivi un indirizzo e-mail valido'],
+        };
+      }
+      return {
+        widget: name === 'summary' ? 'text' : 'string',
+        ...(schema.minLength ? { pattern: ['\\S', 'questo campo non può restare vuoto'] } : {}),
+      };
+  }
+}
+
+function labelled(parent: string, name: string): Pick<CmsField, 'label' | 'hint'> {
+  const text = fieldText(name, parent);
+  return { label: text.label, ...(text.hint ? { hint: text.hint } : {}) };
+}
+
+/** The Decap fields of an object schema, in the schema's order, required where it requires. */
+export function fieldsOf(schema: JsonSchema): CmsField[] {
+  const required = new Set(schema.required ?? []);
+  return Object.entries(schema.properties ?? {}).map(([name, property]) => {
+    const widget = widgetFor(name, property);
+    // A field with a default (e.g. newsletter: false) may be left alone: the build fills it.
+    const isRequired = required.has(name) && property.default === undefined;
+    // Decap fills an empty date with today; an optional date stays empty until written.
+    const empty = widget.widget === 'datetime' && !isRequired ? { default: '' } : {};
+    return { name, ...labelled('', name), ...widget, ...empty, required: isRequired } as CmsField;
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * Serves the editor's JavaScript from the site itself (no CDN): Decap CMS from its npm package
+ * into `/admin/decap/`, and `src/cms/browser/polo-cms.ts` bundled into `/admin/polo-cms.js`.
+ * In `astro dev` the same addresses are answered from node_modules and by Vite.
+ */
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { build } from 'vite';
+
+const require = createRequire(import.meta.url);
+const decapDist = dirname(require.resolve('decap-cms/dist/decap-cms.js'));
+const entry = resolve(fileURLToPath(import.meta.url), '../../cms/browser/polo-cms.ts');
+
+/** The files the editor loads: the bundle, its lazy chunks and WebAssembly; no source maps. */
+export function decapFiles(): string[] {
+  return readdirSync(decapDist).filter(
+    (name) => /(^|\.)decap-cms\.js$/.test(name) || name.endsWith('.wasm'),
+  );
+}
+
+export function cmsAssets(): AstroIntegration {
+  return {
+    name: 'polo-cms-assets',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'polo-cms-dev',
+                configureServer(server) {
+                  server.middlewares.use((req, res, next) => {
+                    const url = req.url ?? '';
+                    if (url.startsWith('/admin/polo-cms.js')) {
+                      req.url = '/src/cms/browser/polo-cms.ts';
+                    } else if (url.startsWith('/admin/decap/')) {
+                      const name = url.slice('/admin/decap/'.length).split('?')[0] ?? '';
+                      if (!decapFiles().includes(name)) return next();
+                      res.setHeader(
+                        'Content-Type',
+                        name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript',
+                      );
+                      res.end(readFileSync(join(decapDist, name)));
+                      return;
+                    }
+                    next();
+                  });
+                },
+              },
+            ],
+          },
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const admin = join(fileURLToPath(dir), 'admin');
+        for (const name of decapFiles()) cpSync(join(decapDist, name), join(admin, 'decap', name));
+        await build({
+          configFile: false,
+          publicDir: false,
+          logLevel: 'warn',
+          build: {
+            outDir: admin,
+            emptyOutDir: false,
+            target: 'es2022',
+            lib: { entry, formats: ['es'], fileName: () => 'polo-cms.js' },
+          },
+        });
+        logger.info('editor copied to /admin/');
+      },
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * /admin/config.json: the editor's configuration, made at build time from the zod schemas and
+ * the content that exists (the desks a notice may name, the partners).
+ */
+import { getCollection } from 'astro:content';
+import { sourceLocale } from '../../i18n/locales';
+import { backendFromEnv } from '../../cms/backend';
+import { decapConfig } from '../../cms/decap-config';
+
+export async function GET() {
+  const desks = (await getCollection('activities'))
+    .filter((entry) => entry.id.startsWith(`${sourceLocale}/`))
+    .map((entry) => entry.id.slice(sourceLocale.length + 1))
+    .sort();
+  const partners = (await getCollection('partners')).map((entry) => entry.id);
+  const config = decapConfig({ desks, partners }, backendFromEnv(process.env));
+  return new Response(JSON.stringify(config, null, 2), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
+}

@@ -1,0 +1,214 @@
+/**
+ * The editor at /admin/ in local mode, as a member of staff uses it: a closure notice written
+ * in Italian with an Arabic translation, saved through the editor's own buttons into a copy of
+ * the content (by `decap-server`, as `npx decap-server` does on an editor's computer); then
+ * that copy is built and the closure must be everywhere a reader looks. The screenshots of the
+ * staff guide (docs/img/) are taken on the way, so they always show the editor as it is.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { runAstro } from '../content/content-copy';
+
+const proxyPort = Number(process.env['PORT'] ?? 4321) + 1000;
+const admin = `/admin/?proxy-port=${proxyPort}`;
+const shots = resolve('docs/img');
+
+/** YYYY-MM-DD of a day, counted in UTC (the dates are calendar days, not instants). */
+const iso = (date: Date) => date.toISOString().slice(0, 10);
+const fixedHolidays = ['01-01', '01-06', '04-25', '05-01', '06-02', '08-15', '11-01', '12-08'];
+
+/**
+ * A closure from a Monday to the Friday, at least five weeks after the day the test runs (the
+ * build lists closures from its own day on), whose Wednesday is no public holiday.
+ */
+function closureWeek(today = new Date()) {
+  const monday = new Date(
+    Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 35),
+  );
+  monday.setUTCDate(monday.getUTCDate() + ((8 - monday.getUTCDay()) % 7));
+  for (;;) {
+    const wednesday = new Date(monday.getTime() + 2 * 86_400_000);
+    const md = iso(wednesday).slice(5);
+    if (![...fixedHolidays, '12-13', '12-25', '12-26'].includes(md)) {
+      return {
+        from: iso(monday),
+        to: iso(new Date(monday.getTime() + 4 * 86_400_000)),
+        wednesday: iso(wednesday),
+      };
+    }
+    monday.setUTCDate(monday.getUTCDate() + 7);
+  }
+}
+
+const week = closureWeek();
+const italian = {
+  title: 'Chiuso per lavori di manutenzione',
+  summary: 'Il Polo resta chiuso per una settimana per lavori nella sede.',
+  body: 'Per urgenze rivolgersi ai servizi sociali del Comune.',
+};
+const arabic = {
+  title: 'مغلق لأعمال الصيانة',
+  summary: 'يبقى المركز مغلقًا لمدة أسبوع بسبب أعمال في المقر.',
+  body: 'للحالات العاجلة يرجى التوجه إلى الخدمات الاجتماعية في البلدية.',
+};
+const slug = 'chiuso-per-lavori-di-manutenzione';
+
+let repo: string;
+let proxy: ChildProcess;
+
+test.describe.configure({ mode: 'serial' });
+// An Italian office's browser: dates shown as 24/12/2026 in the screenshots of the guide.
+test.use({ locale: 'it-IT' });
+
+test.beforeAll(async () => {
+  mkdirSync('.test-builds', { recursive: true });
+  repo = resolve(mkdtempSync(join('.test-builds', 'cms-')));
+  cpSync('content', join(repo, 'content'), { recursive: true });
+  // The proxy a member of staff runs with `npx decap-server`, over the copy, not the real content.
+  proxy = spawn(process.execPath, [resolve('node_modules/decap-server/dist/index.js')], {
+    cwd: repo,
+    env: {
+      ...process.env,
+      PORT: String(proxyPort),
+      BIND_HOST: '127.0.0.1',
+      MODE: 'fs',
+      GIT_REPO_DIRECTORY: repo,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((done, fail) => {
+    let log = '';
+    proxy.stdout?.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+      if (log.includes('listening')) done();
+    });
+    proxy.on('exit', (code) => fail(new Error(`decap-server stopped (${code}): ${log}`)));
+  });
+});
+
+test.afterAll(() => {
+  proxy?.kill();
+  if (repo) rmSync(repo, { recursive: true, force: true });
+});
+
+async function shot(page: Page, name: string) {
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+}
+
+/** The field labelled `label` in the pane of the language `lang` (Italian left, the other right). */
+function field(page: Page, label: string, pane: 0 | 1) {
+  return page.getByLabel(label, { exact: true }).nth(pane);
+}
+
+test('a closure notice written in the editor reaches every page of a build', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(admin);
+  await expect(page.getByRole('button', { name: 'Accedi' })).toBeVisible();
+  await shot(page, '01-accesso');
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await expect(page.getByRole('link', { name: 'Avvisi' }).first()).toBeVisible();
+  await shot(page, '02-raccolte');
+
+  await page.getByRole('link', { name: 'Avvisi' }).first().click();
+  await page
+    .getByRole('link', { name: /Nuovo|Crea/ })
+    .first()
+    .click();
+  await field(page, 'Titolo', 0).fill(italian.title);
+  await field(page, 'Riassunto', 0).fill(italian.summary);
+  await page.locator('[data-slate-editor]').first().click();
+  await page.keyboard.type(italian.body);
+  await page.getByRole('button', { name: 'Set lastReviewed to now' }).first().click();
+  await page.getByRole('button', { name: 'Set published to now' }).first().click();
+  // A closure that ends before it starts is refused before anything is written.
+  await field(page, 'Dal giorno', 0).fill(week.to);
+  await field(page, 'Al giorno (compreso)', 0).fill(week.from);
+
+  // The Arabic tab on the right.
+  await page.getByRole('button', { name: /Scrivendo in EN/ }).click();
+  await page.getByRole('menuitem', { name: 'AR' }).click();
+  await field(page, 'Titolo', 1).fill(arabic.title);
+  await field(page, 'Riassunto', 1).fill(arabic.summary);
+  await page.locator('[data-slate-editor]').nth(1).click();
+  await page.keyboard.type(arabic.body);
+  await field(page, 'Ultima verifica', 1).fill(week.from);
+  // The Italian tab shows "Originale italiano"; only a translation has a choice.
+  await page.getByRole('combobox', { name: 'Stato della traduzione' }).selectOption('reviewed');
+  await shot(page, '03-avviso-due-lingue');
+
+  await page.getByRole('button', { name: 'Pubblica' }).click();
+  await page.getByRole('menuitem', { name: 'Pubblica ora' }).click();
+  await expect(page.getByText(/la chiusura finisce prima di cominciare/)).toBeVisible();
+  await shot(page, '04-errore-chiusura');
+  expect(existsSync(join(repo, 'content/notices/it', `${slug}.md`))).toBe(false);
+
+  await field(page, 'Dal giorno', 0).fill(week.from);
+  await field(page, 'Al giorno (compreso)', 0).fill(week.to);
+  await page.getByRole('button', { name: 'Pubblica' }).click();
+  await page.getByRole('menuitem', { name: 'Pubblica ora' }).click();
+  await expect
+    .poll(() => existsSync(join(repo, 'content/notices/ar', `${slug}.md`)), { timeout: 15_000 })
+    .toBe(true);
+  await shot(page, '05-avviso-salvato');
+  // The same editor on a phone.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${admin}#/collections/notices/entries/${slug}`);
+  await page.reload();
+  await expect(page.getByLabel('Titolo', { exact: true }).first()).toHaveValue(italian.title);
+  await shot(page, '06-telefono');
+
+  // Italian: the words and the facts; Arabic: words only, which the build completes.
+  const it = readFileSync(join(repo, 'content/notices/it', `${slug}.md`), 'utf8');
+  const ar = readFileSync(join(repo, 'content/notices/ar', `${slug}.md`), 'utf8');
+  expect(it).toContain(italian.title);
+  expect(it).toMatch(/translation: source/);
+  expect(it).toMatch(new RegExp(`from: '?${week.from}'?`));
+  expect(ar).toContain(arabic.title);
+  expect(ar).toMatch(/translation: reviewed/);
+  expect(ar).not.toMatch(/closure|published|newsletter|activity/);
+  // Tabs left empty write nothing: English and French fall back to Italian.
+  expect(existsSync(join(repo, 'content/notices/en', `${slug}.md`))).toBe(false);
+  expect(existsSync(join(repo, 'content/notices/fr', `${slug}.md`))).toBe(false);
+
+  const build = runAstro('build', repo);
+  expect(build.ok, build.output).toBe(true);
+  const client = join(repo, 'dist/client');
+  const built = (path: string) => readFileSync(join(client, path), 'utf8');
+  expect(built('it/avvisi/index.html')).toContain(italian.title);
+  expect(built('it/orari/index.html')).toContain(italian.title);
+  expect(built('ar/orari/index.html')).toContain(arabic.title);
+  expect(built('it/rss.xml')).toContain(italian.title);
+  expect(built('ar/rss.xml')).toContain(arabic.title);
+  // The calendar file leaves the closed days out of the weekly openings.
+  const wednesday = week.wednesday.replaceAll('-', '');
+  expect(built('it/orari.ics')).toMatch(new RegExp(`EXDATE[^\\n]*${wednesday}T090000`));
+
+  // The status line of every language, on the Wednesday of the closure at 10:00 in Italy
+  // (an opening hour), reads the built copy's own pages and scripts.
+  await page.route('http://copia.test/**', async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    const file = join(client, path.endsWith('/') ? `${path}index.html` : path);
+    const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
+    await route.fulfill({
+      status: existsSync(file) ? 200 : 404,
+      contentType: types[extname(file)] ?? 'application/octet-stream',
+      body: existsSync(file) ? readFileSync(file) : '',
+    });
+  });
+  await page.clock.install({ time: new Date(`${week.wednesday}T10:00:00+01:00`) });
+  for (const [lang, title] of [
+    ['it', italian.title],
+    ['en', italian.title],
+    ['fr', italian.title],
+    ['ar', arabic.title],
+  ]) {
+    await page.goto(`http://copia.test/${lang}/orari/`);
+    const status = page.locator('[data-hours-status]').first();
+    await expect(status, lang).toHaveAttribute('data-state', 'closed');
+    expect((await status.textContent())?.replace(/[\u2068\u2069]/g, ''), lang).toContain(title);
+  }
+});

@@ -1,0 +1,106 @@
+/**
+ * The editor's configuration agrees with the zod schemas the build uses: the same required
+ * fields, dates as date pickers written YYYY-MM-DD, times as HH:MM, the same choices, facts in
+ * the Italian tab only; and what the editor checks before saving is what the build refuses.
+ */
+import { describe, expect, it } from 'vitest';
+import { decapConfig } from '../../src/cms/decap-config';
+import { problemsOf } from '../../src/cms/browser/entry-check';
+import type { CmsField } from '../../src/cms/json-schema-fields';
+
+const config = decapConfig(
+  { desks: ['lavoro'], partners: ['cpia'] },
+  { name: 'github', repo: 'polo/sito' },
+);
+const collection = (name: string) =>
+  config.collections.find((c) => c.name === name) as { fields: CmsField[] };
+const notices = collection('notices').fields;
+const byName = (fields: CmsField[], name: string) =>
+  fields.find((f) => f.name === name) as CmsField;
+
+describe('the editor configuration', () => {
+  it('requires what the notice schema requires, and no more', () => {
+    const required = notices.filter((f) => f.required).map((f) => f.name);
+    expect(required.sort()).toEqual([
+      'lastReviewed',
+      'published',
+      'summary',
+      'title',
+      'translation',
+    ]);
+  });
+
+  it('asks for dates with a date picker written as YYYY-MM-DD', () => {
+    for (const name of ['published', 'lastReviewed']) {
+      expect(byName(notices, name)).toMatchObject({
+        widget: 'datetime',
+        format: 'YYYY-MM-DD',
+        time_format: false,
+      });
+    }
+    const closure = byName(notices, 'closure').fields as CmsField[];
+    expect(closure.map((f) => f.name)).toEqual(['from', 'to']);
+  });
+
+  it('asks for times as HH:MM, and refuses 25:00', () => {
+    const hours = (config.collections[1] as { files: { name: string; fields: CmsField[] }[] })
+      .files[0];
+    const polo = hours?.fields[0]?.fields as CmsField[];
+    const slots = byName(byName(polo, 'weekly').fields as CmsField[], 'slots').fields as CmsField[];
+    const opens = byName(slots, 'opens').pattern?.[0] ?? '';
+    expect(new RegExp(opens).test('09:00')).toBe(true);
+    expect(new RegExp(opens).test('25:00')).toBe(false);
+    expect(new RegExp(opens).test('9:00')).toBe(false);
+  });
+
+  it('writes facts in the Italian tab only, words in every tab', () => {
+    const neutral = notices.filter((f) => f.i18n === false).map((f) => f.name);
+    expect(neutral.sort()).toEqual(['activity', 'closure', 'newsletter', 'published']);
+    expect(byName(notices, 'title').i18n).toBe(true);
+  });
+
+  it('offers the desks that exist as the linked desk', () => {
+    expect(byName(notices, 'activity')).toMatchObject({ widget: 'select', options: ['lavoro'] });
+  });
+});
+
+describe('the check before saving', () => {
+  const notice = {
+    title: 'Chiuso',
+    summary: 'Il Polo è chiuso.',
+    body: 'Testo.',
+    published: '2026-12-01',
+    lastReviewed: '2026-12-01',
+    translation: 'source',
+    newsletter: false,
+    activity: '',
+  };
+  const entry = (data: Record<string, unknown>, ar: Record<string, unknown> = {}) =>
+    problemsOf({ collection: 'notices', file: 'chiuso', data, translations: { ar, en: {} } });
+
+  it('accepts a closure that ends on or after its first day, and drops empty fields', () => {
+    const result = entry({ ...notice, closure: { from: '2026-12-24', to: '2026-12-24' } });
+    expect(result.problems).toEqual([]);
+    expect(result.emptyPaths).toEqual([['activity']]);
+  });
+
+  it('refuses a closure that ends before it starts, in Italian', () => {
+    const { problems } = entry({ ...notice, closure: { from: '2026-12-24', to: '2026-12-20' } });
+    expect(problems.join()).toMatch(/la chiusura finisce prima di cominciare/);
+  });
+
+  it('refuses a closure with only one day written', () => {
+    expect(entry({ ...notice, closure: { from: '2026-12-24', to: '' } }).problems).not.toEqual([]);
+  });
+
+  it('checks a translation with the facts it inherits, and leaves an empty tab alone', () => {
+    const ar = {
+      title: 'مغلق',
+      summary: 'المركز مغلق.',
+      lastReviewed: '2026-12-01',
+      translation: 'machine',
+    };
+    expect(entry(notice, ar).problems).toEqual([]);
+    expect(entry(notice, { ...ar, summary: '' }).problems.join()).toMatch(/^ar: Riassunto/);
+  });
+});
