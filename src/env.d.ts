@@ -5,6 +5,8 @@ declare namespace App {
     /** Tag for Intl.* in this language, e.g. 'ar-u-nu-latn'. */
     intl: string;
     t: import('./i18n/translate').Translator;
+    /** Who wrote the interface words of this language: source, machine or reviewed. */
+    uiTranslation: import('./schemas/ui').UiStrings['translation'];
     /** Set by the signup endpoint when it shows the form again. */
     newsletterProblem?: import('./server/newsletter/validate').Problem;
     newsletterEmail?: string;

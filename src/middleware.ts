@@ -9,10 +9,11 @@ import { localeOfPath } from './lib/paths';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const lang = localeOfPath(context.url.pathname) ?? sourceLocale;
-  const { dir, intl, t } = await localeText(lang);
+  const { dir, intl, t, uiTranslation } = await localeText(lang);
   context.locals.lang = lang;
   context.locals.dir = dir;
   context.locals.intl = intl;
   context.locals.t = t;
+  context.locals.uiTranslation = uiTranslation;
   return next();
 });

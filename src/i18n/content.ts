@@ -2,6 +2,7 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { italianDay } from '../lib/hours/schedule';
 import type { Hours } from '../schemas/content';
+import type { UiStrings } from '../schemas/ui';
 import { pickTranslations, type Localized } from '../lib/translations';
 import { localeCodes, localeInfo, sourceLocale, type Locale } from './locales';
 import { createTranslator, type Translator } from './translate';
@@ -66,11 +67,22 @@ export async function poloPlace() {
 }
 
 /** What a page needs to speak `lang`: its direction, Intl tag and `t()`, e.g. for the Italian half of a card. */
-export async function localeText(
-  lang: Locale,
-): Promise<{ lang: Locale; dir: 'ltr' | 'rtl'; intl: string; t: Translator }> {
+export async function localeText(lang: Locale): Promise<{
+  lang: Locale;
+  dir: 'ltr' | 'rtl';
+  intl: string;
+  t: Translator;
+  /** Who wrote the interface words: `machine` until a person has checked them. */
+  uiTranslation: UiStrings['translation'];
+}> {
   const strings = await getEntry('ui', lang);
   if (!strings) throw new Error(`content/ui/${lang}.yaml is missing`);
   const { dir, intl } = localeInfo(lang);
-  return { lang, dir, intl, t: createTranslator(strings.data, intl, dir) };
+  return {
+    lang,
+    dir,
+    intl,
+    t: createTranslator(strings.data, intl, dir),
+    uiTranslation: strings.data.translation,
+  };
 }

@@ -108,6 +108,20 @@ function readWritten(path: string, shownAs: string, markdown: boolean): SourceFi
 
 type ParseData = LoaderContext['parseData'];
 
+/** The Italian original says `source`; a translation `machine`, or `reviewed` once checked. */
+function assertTranslationStatus(lang: string | undefined, data: unknown, file: string) {
+  const status = (data as { translation?: string }).translation;
+  if (lang === sourceLocale && status !== 'source') {
+    throw new ContentError(file, 'translation: the Italian original must say "source"');
+  }
+  if (lang !== sourceLocale && status === 'source') {
+    throw new ContentError(
+      file,
+      'translation: a translation must say "machine" or, once a person has checked it, "reviewed"',
+    );
+  }
+}
+
 /**
  * Glob loader for `{base}/{lang}/*.md`. On top of the schema it checks the layout and the
  * translation status, gives translations the Italian original's `languageNeutral` fields,
@@ -166,18 +180,11 @@ export function localizedGlob(
       await inner.load({ ...context, parseData });
 
       for (const [id, entry] of context.store.entries()) {
-        const lang = id.split('/')[0];
-        const status = (entry.data as { translation?: string }).translation;
-        const file = entry.filePath ?? `${shownAs}/${id}.md`;
-        if (lang === sourceLocale && status !== 'source') {
-          throw new ContentError(file, 'translation: the Italian original must say "source"');
-        }
-        if (lang !== sourceLocale && status === 'source') {
-          throw new ContentError(
-            file,
-            'translation: a translation must say "machine" or, once a person has checked it, "reviewed"',
-          );
-        }
+        assertTranslationStatus(
+          id.split('/')[0],
+          entry.data,
+          entry.filePath ?? `${shownAs}/${id}.md`,
+        );
       }
     },
   };
@@ -217,9 +224,11 @@ export function checkedYamlFiles(base: string, schema: z.ZodType): Loader {
       const parseData: ParseData = async (props) => {
         const source = sources.get(props.id);
         const result = schema.safeParse(props.data);
+        const file = `${shownAs}/${props.id}.yaml`;
         if (source && !result.success) {
-          throw schemaError(`${shownAs}/${props.id}.yaml`, result.error.issues, props.data, source);
+          throw schemaError(file, result.error.issues, props.data, source);
         }
+        assertTranslationStatus(props.id, props.data, file);
         return context.parseData(props);
       };
       await inner.load({ ...context, parseData });

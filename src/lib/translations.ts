@@ -11,6 +11,8 @@ export interface Localized<E> {
   /** Language the entry is written in: the page's, or Italian when falling back. */
   lang: Locale;
   fallback: boolean;
+  /** The Italian original (the entry itself when it is Italian or a fallback). */
+  original: E;
 }
 
 /** Slug and language of an entry id, e.g. 'ar/lavoro' => { lang: 'ar', slug: 'lavoro' }. */
@@ -34,7 +36,7 @@ export function pickTranslations<E extends { id: string }>(
       const { slug } = splitId(original.id);
       const translated = byId.get(`${lang}/${slug}`);
       return translated
-        ? { slug, entry: translated, lang, fallback: false }
-        : { slug, entry: original, lang: sourceLocale, fallback: true };
+        ? { slug, entry: translated, lang, fallback: false, original }
+        : { slug, entry: original, lang: sourceLocale, fallback: true, original };
     });
 }

@@ -5,6 +5,7 @@
  * (the keys Intl.PluralRules answers with, `other` always required).
  */
 import { z } from 'astro/zod';
+import { translationStatus } from './content';
 
 export const uiKeys = [
   'site.name',
@@ -26,6 +27,7 @@ export const uiKeys = [
   'translation.machine',
   'translation.fallback',
   'review.last',
+  'review.machine',
   'place.where',
   'place.map',
   'home.activities.title',
@@ -169,11 +171,13 @@ const message = (key: string) =>
     .trim()
     .min(1, `the text for "${key}" is empty`);
 
-export const uiSchema = z.strictObject(
-  Object.fromEntries(uiKeys.map((key) => [key, message(key)])) as Record<
+export const uiSchema = z.strictObject({
+  ...(Object.fromEntries(uiKeys.map((key) => [key, message(key)])) as Record<
     UiKey,
     ReturnType<typeof message>
-  >,
-);
+  >),
+  /** Who wrote these words, as for every text: source (Italian), machine or reviewed. */
+  translation: translationStatus,
+});
 
 export type UiStrings = z.infer<typeof uiSchema>;

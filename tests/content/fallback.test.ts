@@ -61,6 +61,25 @@ describe('a missing translation', () => {
   });
 });
 
+describe('honest labels', () => {
+  it('say on a machine translation that the Italian text was checked, and the translation not', () => {
+    const en = page('en/sportelli/lavoro');
+    expect(en).toContain('data-last-reviewed="machine"');
+    expect(textOf(en)).toContain(uiString('en', 'review.machine').split('{date}')[0]);
+    expect(page('it/sportelli/lavoro')).toContain('data-last-reviewed="person"');
+  });
+
+  it('mark the hours page, all interface words, as a machine translation outside Italian', () => {
+    expect(page('fr/orari')).toContain('data-translation-notice="machine"');
+    expect(page('it/orari')).not.toContain('data-translation-notice');
+  });
+
+  it('date both halves of a card', () => {
+    const card = page('ar/sportelli/mentoring/scheda');
+    expect(card.match(/data-last-reviewed=/g)).toHaveLength(2);
+  });
+});
+
 describe('notices', () => {
   it('get a page in every language, translated or falling back', () => {
     const it_ = page('it/avvisi/chiusura-prova');

@@ -75,7 +75,9 @@ async function tabThrough(page: Page, count: number): Promise<Stop[]> {
         const visible =
           (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) ||
           style.boxShadow !== 'none';
-        const region = el.closest('nav.switcher, form[data-newsletter-form], .share, .skip-link');
+        const region = el.closest(
+          'details.languages, form[data-newsletter-form], .share, .skip-link',
+        );
         return {
           label:
             el.getAttribute('hreflang') ??
@@ -93,14 +95,20 @@ async function tabThrough(page: Page, count: number): Promise<Stop[]> {
   return stops;
 }
 
-test('the keyboard reaches the language switcher first, in order, with a visible focus', async ({
+test('the keyboard opens the language list near the top, goes through it in order, with a visible focus', async ({
   page,
 }) => {
   await page.goto('/ar/orari/');
-  const stops = await tabThrough(page, 5);
+  const stops = await tabThrough(page, 3);
   expect(stops[0]).toMatchObject({ inside: 'skip-link', visible: true });
-  expect(stops.slice(1, 5).map((s) => s.label)).toEqual(['it', 'en', 'fr', 'ar']);
-  expect(stops.every((s) => s.visible)).toBe(true);
+  // The Polo's name (a link home), then the language list, closed.
+  expect(stops[2]).toMatchObject({ inside: 'languages', visible: true });
+  await expect(page.locator('details.languages')).not.toHaveAttribute('open');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('details.languages')).toHaveAttribute('open');
+  const languages = await tabThrough(page, 4);
+  expect(languages.map((s) => s.label)).toEqual(['it', 'en', 'fr', 'ar']);
+  expect([...stops, ...languages].every((s) => s.visible)).toBe(true);
   // Back one stop to French, and follow it.
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Enter');

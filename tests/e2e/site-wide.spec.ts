@@ -38,6 +38,8 @@ test.describe('without JavaScript', () => {
       .click();
     await expect(page).toHaveURL(/\/ar\/orari\/$/);
     await expect(page.locator('tr[data-day="monday"] td')).toContainText('09:00');
+    // The language list opens with one tap, without JavaScript.
+    await page.locator('details.languages > summary').click();
     await page.locator('nav.switcher').getByRole('link', { name: 'Italiano' }).click();
     await expect(page).toHaveURL(/\/it\/orari\/$/);
     await expect(page.locator('tr[data-day="monday"] td')).toHaveText(
@@ -65,6 +67,21 @@ test.describe('every page without JavaScript', () => {
       await page.goto(url);
       await expect(page.locator('h1'), url).toBeVisible();
       expect((await page.locator('main').innerText()).length, url).toBeGreaterThan(40);
+    }
+  });
+
+  test('opens on a phone with a short header and its heading on the first screen', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 360, height: 640 });
+    for (const { url } of sitePages) {
+      await page.goto(url);
+      const header = await page.locator('body > header').boundingBox();
+      const heading = await page.locator('h1').boundingBox();
+      expect(header?.height, `${url} header`).toBeLessThanOrEqual(160);
+      expect((heading?.y ?? Infinity) + (heading?.height ?? 0), `${url} h1`).toBeLessThanOrEqual(
+        400,
+      );
     }
   });
 });

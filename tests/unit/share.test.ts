@@ -9,7 +9,10 @@ import { qrSvg } from '../../src/lib/qr';
 import { plainText, shareText, whatsappHref } from '../../src/lib/share';
 import { uiKeys, type UiStrings } from '../../src/schemas/ui';
 
-const keys = Object.fromEntries(uiKeys.map((k) => [k, k])) as UiStrings;
+const keys = {
+  ...Object.fromEntries(uiKeys.map((k) => [k, k])),
+  translation: 'source',
+} as UiStrings;
 const italian = createTranslator(
   {
     ...keys,

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createTranslator, fill } from '../../src/i18n/translate';
 import { uiKeys, uiSchema, type UiStrings } from '../../src/schemas/ui';
 
-const strings = Object.fromEntries(uiKeys.map((k) => [k, k])) as UiStrings;
+const strings = {
+  ...Object.fromEntries(uiKeys.map((k) => [k, k])),
+  translation: 'source',
+} as UiStrings;
 
 describe('t()', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
