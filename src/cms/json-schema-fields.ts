@@ -19,6 +19,9 @@ export interface JsonSchema {
   minLength?: number;
   minItems?: number;
   default?: unknown;
+  /** A record keyed by a fixed list, e.g. a name per language: `{ enum: ['it', 'ar', …] }`. */
+  propertyNames?: JsonSchema;
+  additionalProperties?: JsonSchema | boolean;
 }
 
 /** A Decap CMS field, as written in its configuration. */
@@ -103,10 +106,21 @@ function labelled(parent: string, name: string): Pick<CmsField, 'label' | 'hint'
   return { label: text.label, ...(text.hint ? { hint: text.hint } : {}) };
 }
 
+/**
+ * The properties of an object schema: its own, or one optional property per key of a record
+ * keyed by a fixed list (e.g. the venue's name in a language's script: `ar`, `si`, …).
+ */
+function propertiesOf(schema: JsonSchema): [string, JsonSchema][] {
+  if (schema.properties) return Object.entries(schema.properties);
+  const keys = schema.propertyNames?.enum ?? [];
+  const value = schema.additionalProperties;
+  return typeof value === 'object' ? keys.map((key) => [key, value]) : [];
+}
+
 /** The Decap fields of an object schema, in the schema's order, required where it requires. */
 export function fieldsOf(schema: JsonSchema): CmsField[] {
   const required = new Set(schema.required ?? []);
-  return Object.entries(schema.properties ?? {}).map(([name, property]) => {
+  return propertiesOf(schema).map(([name, property]) => {
     const widget = widgetFor(name, property);
     // A field with a default (e.g. newsletter: false) may be left alone: the build fills it.
     const isRequired = required.has(name) && property.default === undefined;

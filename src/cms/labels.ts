@@ -2,6 +2,8 @@
  * The words of the editor, in Italian: the label and help line of each field, and the name of
  * each choice. The rules (required, patterns, choices) come from the zod schemas, never from here.
  */
+import { isLocale, localeInfo } from '../i18n/locales';
+
 interface FieldText {
   label: string;
   hint?: string;
@@ -54,6 +56,10 @@ const fields: Record<string, FieldText> = {
   role: { label: 'Ruolo' },
   venue: { label: 'Sede', hint: 'Ad esempio: Comune dei Popoli' },
   city: { label: 'Città' },
+  venueInScript: {
+    label: 'Nome della sede in un’altra scrittura',
+    hint: 'Facoltativo: il nome della sede scritto nell’alfabeto di una lingua (per esempio in arabo), per chi non legge le lettere latine. Il nome in lettere latine resta sempre.',
+  },
 };
 
 const options: Record<string, Record<string, string>> = {
@@ -83,6 +89,8 @@ const options: Record<string, Record<string, string>> = {
 export function fieldText(name: string, parent = ''): FieldText {
   // A list of plain values (openOn, whatToBring) labels each item after the list.
   if (name === 'item') return { label: fields[parent]?.label ?? parent };
+  // A value per language is labelled with the language's own name, e.g. 'العربية (ar)'.
+  if (isLocale(name)) return { label: `${localeInfo(name).label} (${name})` };
   return fields[name] ?? { label: name };
 }
 

@@ -18,7 +18,34 @@ const notices = collection('notices').fields;
 const byName = (fields: CmsField[], name: string) =>
   fields.find((f) => f.name === name) as CmsField;
 
+/** Every field of the configuration, nested ones included. */
+function* allFields(fields: readonly CmsField[]): Generator<CmsField> {
+  for (const field of fields) {
+    yield field;
+    if (Array.isArray(field['fields'])) yield* allFields(field['fields'] as CmsField[]);
+  }
+}
+
 describe('the editor configuration', () => {
+  it('gives every group of fields at least one field (Decap refuses an empty one)', () => {
+    const groups = config.collections.flatMap((c) => {
+      const own = (c as { fields?: CmsField[] }).fields ?? [];
+      const files = ((c as { files?: { fields: CmsField[] }[] }).files ?? []).flatMap(
+        (f) => f.fields,
+      );
+      return [...allFields([...own, ...files])];
+    });
+    const empty = groups.filter((f) => Array.isArray(f['fields']) && f['fields'].length === 0);
+    expect(empty.map((f) => f.name)).toEqual([]);
+  });
+
+  it('asks for the venue in another script per language, each optional', () => {
+    const place = (config.collections.find((c) => c.name === 'hours-and-place') as unknown) ?? {};
+    const text = JSON.stringify(place);
+    expect(text).toContain('"name":"venueInScript"');
+    expect(text).toContain('"name":"ar","label":"العربية (ar)"');
+  });
+
   it('requires what the notice schema requires, and no more', () => {
     const required = notices.filter((f) => f.required).map((f) => f.name);
     expect(required.sort()).toEqual([
