@@ -18,7 +18,7 @@ export const pendingLifetime = 30 * day;
  * Version of the consent text the subscriber agreed to (the form's checkbox and the privacy
  * page). Change it whenever either changes.
  */
-export const consentVersion = '2026-11-26';
+export const consentVersion = '2026-11-27';
 
 export type Status = 'pending' | 'confirmed' | 'unsubscribed';
 
