@@ -15,6 +15,9 @@ export interface NoticeLinks {
   unsubscribe: string;
 }
 
+/** Budget of the HTML part, in bytes. */
+export const maxHtmlBytes = 20_000;
+
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Links of the notice's body made absolute, e.g. href="/it/orari/" => href="https://…/it/orari/". */
@@ -61,7 +64,7 @@ export function noticeMail(
   // text in an Arabic mail is marked lang="it" dir="ltr".
   const own = notice.fallback ? ` lang="${notice.textLang}" dir="${notice.textDir}"` : '';
   // Inline styles only, few of them: mail programs drop <style> and most CSS.
-  const html = `<!doctype html>
+  const page = (body: string) => `<!doctype html>
 <html lang="${bundle.lang}" dir="${bundle.dir}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(notice.title)}</title></head>
 <body style="margin:0;padding:16px;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5">
@@ -70,7 +73,7 @@ export function noticeMail(
 ${notice.fallback ? `<p style="padding:8px 12px;background:#f2f2f2">${escapeHtml(strings.fallback)}</p>\n` : ''}${notice.closureText ? `<p style="padding:8px 12px;background:#eef4fa;font-weight:bold">${escapeHtml(notice.closureText)}</p>\n` : ''}<div${own}>
 <h1 style="font-size:24px;line-height:1.25;margin:16px 0">${escapeHtml(notice.title)}</h1>
 <p><strong>${escapeHtml(notice.summary)}</strong></p>
-${absoluteLinks(notice.html, siteUrl).trim()}
+${body}
 </div>
 <p>${escapeHtml(strings.read)}<br><a href="${escapeHtml(links.page)}" style="color:#0b4f8a">${escapeHtml(links.page)}</a></p>
 <hr style="border:0;border-top:1px solid #cccccc;margin:24px 0">
@@ -79,6 +82,9 @@ ${absoluteLinks(notice.html, siteUrl).trim()}
 </body>
 </html>
 `;
+  const full = page(absoluteLinks(notice.html, siteUrl).trim());
+  // A very long notice: the HTML part keeps its budget and the page has the whole text.
+  const html = Buffer.byteLength(full) <= maxHtmlBytes ? full : page('');
   return {
     to,
     subject: notice.title,
