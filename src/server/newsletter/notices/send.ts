@@ -32,7 +32,10 @@ export interface SendOptions {
   run: string;
   /** Mails per minute; unset: as fast as the mail server takes them. */
   ratePerMinute?: number | undefined;
-  /** Subscribers read per page: memory stays flat however long the list. */
+  /**
+   * Subscribers read per page: memory stays flat however long the list, and someone who leaves
+   * during a run is seen by the next page (a second or so later) at the latest.
+   */
   pageSize?: number;
   /** Called before each mail; throws to stop (the senders' lock was lost). */
   heartbeat?: () => Promise<void>;
@@ -84,7 +87,7 @@ export async function sendNotices(
   bundles: Map<string, NoticeBundle>,
   options: SendOptions,
 ): Promise<SendResult> {
-  const { siteUrl, secret, run, pageSize = 500 } = options;
+  const { siteUrl, secret, run, pageSize = 100 } = options;
   const notices = noticesToMail(bundles);
   const result: SendResult = { sent: 0, skipped: 0, failed: 0, left: 0, closureOver: [] };
 
