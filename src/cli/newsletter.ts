@@ -6,22 +6,46 @@
  *   purge                                     delete signups unconfirmed after 30 days
  *   send [--all]                              send the mails due in the outbox; --all also those
  *                                             waiting to be retried (after an SMTP outage)
+ *   send-notices [--dry-run]                  mail the notices marked `newsletter: true` to the
+ *                                             confirmed subscribers (after `npm run build`)
+ *   send-notices --preview SLUG --lang xx [--out FILE]   one notice mail, to look at first
  *
- * Reads the same environment as the site (DATABASE_URL, SMTP_URL, MAIL_FROM, NEWSLETTER_SECRET).
+ * Reads the same environment as the site (DATABASE_URL, SMTP_URL, MAIL_FROM, NEWSLETTER_SECRET,
+ * SITE_URL), and NEWSLETTER_SEND_RATE; the build from POLO_OUT_DIR (default dist).
  */
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { localeCodes } from '../i18n/locales.ts';
-import { ConfigError, configFrom } from '../server/newsletter/config.ts';
-import { openDatabase } from '../server/newsletter/db.ts';
-import { createSender, drainOutbox } from '../server/newsletter/mail.ts';
+import { localeCodes, sourceLocale } from '../i18n/locales.ts';
+import {
+  ConfigError,
+  configFrom,
+  sendRateFrom,
+  type NewsletterConfig,
+} from '../server/newsletter/config.ts';
+import { openDatabase, type Database } from '../server/newsletter/db.ts';
+import { createSender, drainOutbox, rawMessage } from '../server/newsletter/mail.ts';
+import { MissingBuildError, readBundles } from '../server/newsletter/notices/bundle.ts';
+import { noticeMail } from '../server/newsletter/notices/compose.ts';
+import {
+  audienceByLanguage,
+  pendingByLanguage,
+  startedNotices,
+} from '../server/newsletter/notices/deliveries.ts';
+import { acquireSendLock, isLock, leaseMs } from '../server/newsletter/notices/lock.ts';
+import { progressLine, summaryLine, duration } from '../server/newsletter/notices/progress.ts';
+import { noticesToMail, sendNotices } from '../server/newsletter/notices/send.ts';
 import { confirmedSubscribers, purge, stats, type Subscriber } from '../server/newsletter/store.ts';
+import { emailHash, unsubscribeToken } from '../server/newsletter/tokens.ts';
 
 const usage = `Usage: npm run newsletter -- <command>
 
   export [--lang ${localeCodes.join('|')}] [--format csv|json]
   stats
   purge
-  send [--all]`;
+  send [--all]
+  send-notices [--dry-run]
+  send-notices --preview SLUG --lang ${localeCodes.join('|')} [--out FILE]`;
 
 class UsageError extends Error {}
 
@@ -48,6 +72,9 @@ async function main(argv: string[]): Promise<void> {
       lang: { type: 'string' },
       format: { type: 'string' },
       all: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      preview: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -55,20 +82,34 @@ async function main(argv: string[]): Promise<void> {
   if (values.help) return void console.log(usage);
   if (!command) throw new UsageError('no command given');
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  if (command !== 'export' && (values.lang !== undefined || values.format !== undefined)) {
-    throw new UsageError('--lang and --format go with export only');
+  const previewing = values.preview !== undefined;
+  if (command !== 'export' && values.format !== undefined) {
+    throw new UsageError('--format goes with export only');
+  }
+  if (command !== 'export' && !previewing && values.lang !== undefined) {
+    throw new UsageError('--lang goes with export, or with send-notices --preview');
   }
   if (command !== 'send' && values.all) throw new UsageError('--all goes with send only');
+  if (command !== 'send-notices' && (values['dry-run'] || previewing || values.out !== undefined)) {
+    throw new UsageError('--dry-run, --preview and --out go with send-notices only');
+  }
+  if (previewing && values.lang === undefined) throw new UsageError('--preview needs --lang');
+  if (previewing && values['dry-run']) throw new UsageError('--preview and --dry-run go apart');
+  if (values.out !== undefined && !previewing) throw new UsageError('--out goes with --preview');
   const format = values.format ?? 'csv';
   if (format !== 'csv' && format !== 'json')
     throw new UsageError(`--format must be csv or json, not "${format}"`);
   if (values.lang !== undefined && !(localeCodes as readonly string[]).includes(values.lang)) {
     throw new UsageError(`--lang must be one of ${localeCodes.join(', ')}, not "${values.lang}"`);
   }
-  if (!['export', 'stats', 'purge', 'send'].includes(command))
+  if (!['export', 'stats', 'purge', 'send', 'send-notices'].includes(command))
     throw new UsageError(`unknown command "${command}"`);
 
   const config = configFrom(process.env);
+  const rate = sendRateFrom(process.env);
+  if (command === 'send-notices' && previewing) {
+    return preview(config, values.preview ?? '', values.lang ?? sourceLocale, values.out);
+  }
   const db = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   try {
     switch (command) {
@@ -92,6 +133,7 @@ async function main(argv: string[]): Promise<void> {
           smtpUrl: config.smtpUrl,
           from: config.mailFrom,
           outboxDir: config.outboxDir,
+          domain: new URL(config.siteUrl).hostname,
         });
         const { sent, failed } = await drainOutbox(db, sender, {
           includeWaiting: values.all ?? false,
@@ -99,12 +141,137 @@ async function main(argv: string[]): Promise<void> {
         });
         console.log(`Sent ${sent} mail(s); ${failed} failed and stay queued for a later try.`);
         if (failed > 0) process.exitCode = 1;
+        sender.close();
         break;
       }
+      case 'send-notices':
+        await (values['dry-run'] ? dryRun(db) : sendAll(db, config, rate));
+        break;
     }
   } finally {
     db.close();
   }
+}
+
+/** The build's notice bundles; the build's folder is POLO_OUT_DIR, as for `astro build`. */
+const bundles = () => readBundles(process.env['POLO_OUT_DIR'] ?? 'dist', localeCodes);
+
+/** `send-notices --dry-run`: what would go, by notice and language; nothing is sent or written. */
+async function dryRun(db: Database): Promise<void> {
+  const notices = noticesToMail(bundles());
+  const started = await startedNotices(db);
+  const everyone = await audienceByLanguage(db);
+  let total = 0;
+  for (const notice of notices) {
+    const counts = started.has(notice.slug) ? await pendingByLanguage(db, notice.slug) : everyone;
+    const sum = Object.values(counts).reduce((a, b) => a + b, 0);
+    total += sum;
+    const byLang = localeCodes.map((lang) => `${lang} ${counts[lang] ?? 0}`).join(', ');
+    const state = started.has(notice.slug) ? 'left of a send already started' : 'new';
+    console.log(`${notice.slug} (${state}): ${sum} subscriber(s): ${byLang}`);
+  }
+  if (notices.length === 0) console.log('No notice has `newsletter: true` in this build.');
+  console.log(`Dry run: ${total} mail(s) would go. Nothing was sent.`);
+}
+
+/** `send-notices`: takes the senders' lock, sends, prints a summary; non-zero while any is left. */
+async function sendAll(
+  db: Database,
+  config: NewsletterConfig,
+  rate: number | undefined,
+): Promise<void> {
+  const built = bundles();
+  const run = randomBytes(9).toString('base64url');
+  const lock = await acquireSendLock(db, run);
+  if (!isLock(lock)) {
+    console.error(
+      `newsletter: another sender is running (${lock.host}, process ${lock.pid}); its lease ends in ${duration(lock.expiresAt - Date.now())} if it stops. Nothing was sent.`,
+    );
+    process.exitCode = 75;
+    return;
+  }
+  const sender = createSender({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    outboxDir: config.outboxDir,
+    domain: new URL(config.siteUrl).hostname,
+    pool: true,
+  });
+  // Ctrl-C or a service manager's SIGTERM: finish the mail in flight, record it, stop.
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+  };
+  process.once('SIGINT', stop).once('SIGTERM', stop);
+  const started = Date.now();
+  let renewed = started;
+  let shown = 0;
+  const tty = process.stderr.isTTY;
+  try {
+    const result = await sendNotices(db, sender, built, {
+      siteUrl: config.siteUrl,
+      secret: config.secret,
+      run,
+      ratePerMinute: rate,
+      stopping: () => stopping,
+      async heartbeat() {
+        if (Date.now() - renewed < leaseMs / 4) return;
+        if (!(await lock.renew())) throw new Error('another sender took the lock; stopping');
+        renewed = Date.now();
+      },
+      onProgress(done, total) {
+        if (!tty || (Date.now() - shown < 250 && done < total)) return;
+        shown = Date.now();
+        process.stderr.write(`\r${progressLine(done, total, Date.now() - started)}\x1b[K`);
+      },
+    });
+    if (tty && shown > 0) process.stderr.write('\n');
+    for (const slug of result.closureOver) {
+      console.log(`${slug}: not sent, its closure is over.`);
+    }
+    if (result.stoppedBecause) console.log(`Stopped early: ${result.stoppedBecause}.`);
+    console.log(summaryLine(result));
+    if (result.left > 0) process.exitCode = 1;
+  } finally {
+    sender.close();
+    await lock.release();
+  }
+}
+
+/** `send-notices --preview SLUG --lang xx`: one mail as a mail program gets it (.eml). */
+async function preview(
+  config: NewsletterConfig,
+  slug: string,
+  lang: string,
+  out: string | undefined,
+): Promise<void> {
+  const bundle = bundles().get(lang);
+  const notice = bundle?.notices.find((n) => n.slug === slug);
+  if (!bundle || !notice) {
+    throw new UsageError(`no notice "${slug}" with \`newsletter: true\` in this build`);
+  }
+  // A made-up subscriber: the links have their real shape, and lead nowhere.
+  const token = unsubscribeToken(config.secret, emailHash(config.secret, 'preview@example.org'));
+  const mail = noticeMail(
+    'preview@example.org',
+    bundle,
+    notice,
+    {
+      page: `${config.siteUrl}/${lang}/avvisi/${slug}/`,
+      leave: `${config.siteUrl}/${lang}/newsletter/unsubscribe/?token=${token}`,
+      unsubscribe: `${config.siteUrl}/api/newsletter/unsubscribe?token=${token}`,
+    },
+    config.siteUrl,
+  );
+  const raw = await rawMessage(mail, {
+    from: config.mailFrom,
+    outboxDir: config.outboxDir,
+    domain: new URL(config.siteUrl).hostname,
+  });
+  if (out) {
+    writeFileSync(out, raw);
+    console.log(`Written to ${out}.`);
+  } else process.stdout.write(raw);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
@@ -114,7 +281,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   ) {
     console.error(`newsletter: ${(error as Error).message}\n\n${usage}`);
     process.exitCode = 2;
-  } else if (error instanceof ConfigError) {
+  } else if (error instanceof ConfigError || error instanceof MissingBuildError) {
     console.error(`newsletter: ${error.message}`);
     process.exitCode = 2;
   } else {

@@ -5,10 +5,14 @@
  *   2. newsletter signups on loopback (autocannon): throughput, p50/p99 latency, and rows
  *      stored against signups acknowledged;
  *   3. Lighthouse (mobile defaults, system Chromium) on home, a desk, hours and newsletter
- *      pages in Italian and Arabic: the four scores, FCP, LCP, TBT, CLS and bytes.
+ *      pages in Italian and Arabic: the four scores, FCP, LCP, TBT, CLS and bytes;
+ *   4. notices by mail: one notice to 10,000 confirmed subscribers through an SMTP sink in
+ *      this process (mails per second, the sender's peak memory), and SpamAssassin's score
+ *      of the mail in each language (Debian's `spamassassin`, local rules only).
  *
- * Prints tables and writes them to bench-results/latest.json. `--only build|signup|lighthouse`
- * runs one part. Chromium: CHROMIUM_PATH, else /usr/bin/chromium.
+ * Prints tables and writes them to bench-results/latest.json.
+ * `--only build|signup|lighthouse|mail` runs one part. Chromium: CHROMIUM_PATH, else
+ * /usr/bin/chromium.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
@@ -17,6 +21,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -26,8 +31,11 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient } from '@libsql/client';
 import autocannon from 'autocannon';
+import { SMTPServer } from 'smtp-server';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { migrate } from '../../src/server/newsletter/migrations.ts';
+import { runAstro, withFixture } from '../content/content-copy.ts';
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const run = (part: string) => !values.only || values.only === part;
@@ -228,6 +236,147 @@ if (run('lighthouse')) {
   results['lighthouse'] = rows;
   console.log('\nLighthouse (mobile, simulated slow 4G)');
   console.table(rows);
+}
+
+// 4. Notices by mail.
+if (run('mail')) {
+  // One notice, translated into French and Arabic (English falls back to Italian).
+  const copy = withFixture('tests/fixtures/notices-mail');
+  for (const lang of ['it', 'en', 'fr', 'ar']) {
+    const folder = join(copy, 'content/notices', lang);
+    if (!existsSync(folder)) continue;
+    for (const name of readdirSync(folder))
+      if (name !== 'chiusura-prova-a.md') rmSync(join(folder, name));
+  }
+  const built = runAstro('build', copy);
+  if (!built.ok) throw new Error(`build failed:\n${built.output}`);
+  const subscribers = 10_000;
+  const databaseUrl = `file:${join(copy, 'newsletter.db')}`;
+  const db = createClient({ url: databaseUrl });
+  await migrate(db);
+  const langs = ['it', 'en', 'fr', 'ar'];
+  const rows = Array.from({ length: subscribers }, (_, i) => ({
+    sql: `INSERT INTO subscribers (email_hash, email, lang, consent_version, submitted_at, confirmed_at, status, last_mail_at)
+          VALUES (?, ?, ?, 'bench', 0, 0, 'confirmed', 0)`,
+    args: [i.toString(16).padStart(64, '0'), `reader${i}@example.org`, langs[i % 4] ?? 'it'],
+  }));
+  await db.batch(rows, 'write');
+  db.close();
+
+  // The sink only counts: its work is not the sender's.
+  let received = 0;
+  const sink = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.on('end', () => {
+        received++;
+        callback();
+      });
+      stream.resume();
+    },
+  });
+  const smtpPort = await freePort();
+  await new Promise<void>((done) => sink.listen(smtpPort, '127.0.0.1', done));
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: join(copy, '.data'),
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    MAIL_FROM: 'Polo Sociale Integrato di Siracusa <avvisi@polo-siracusa.it>',
+    NEWSLETTER_SECRET: 'bench-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+    SITE_URL: 'https://polo-siracusa.it',
+    POLO_OUT_DIR: join(copy, 'dist'),
+  };
+  const start = performance.now();
+  // Node's flags as `npm run newsletter` gives them (they keep the sender's memory small).
+  const script = (
+    JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }
+  ).scripts['newsletter'];
+  const command = (script ?? 'node src/cli/newsletter.ts').split(' ').slice(1);
+  const sender = spawn(process.execPath, [...command, 'send-notices'], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  sender.stdout?.on('data', (chunk) => (output += chunk));
+  // Peak resident memory of the sender (Linux: VmHWM), read until it ends.
+  let peakKb = 0;
+  const watch = setInterval(() => {
+    try {
+      const status = readFileSync(`/proc/${sender.pid}/status`, 'utf8');
+      peakKb = Math.max(peakKb, Number(status.match(/VmHWM:\s+(\d+)/)?.[1] ?? 0));
+    } catch {
+      // It has just ended.
+    }
+  }, 20);
+  const status = await new Promise<number | null>((done) => sender.on('close', done));
+  clearInterval(watch);
+  const seconds = (performance.now() - start) / 1000;
+  await new Promise<void>((done) => sink.close(() => done()));
+  if (status !== 0) throw new Error(`send-notices ended with ${status}:\n${output}`);
+
+  // SpamAssassin on the mail in each language, as the operator's preview writes it.
+  const spam: Record<string, string | number>[] = [];
+  const spamassassin = spawnSync('spamassassin', ['--version'], { encoding: 'utf8' });
+  if (spamassassin.error) {
+    console.log(
+      '\nSpamAssassin is not installed (Debian: apt-get install spamassassin): no scores.',
+    );
+  } else {
+    for (const lang of langs) {
+      const file = join(copy, `preview-${lang}.eml`);
+      const preview = spawnSync(
+        process.execPath,
+        [
+          'src/cli/newsletter.ts',
+          'send-notices',
+          '--preview',
+          'chiusura-prova-a',
+          '--lang',
+          lang,
+          '--out',
+          file,
+        ],
+        { env, encoding: 'utf8' },
+      );
+      if (preview.status !== 0) throw new Error(`preview failed: ${preview.stderr}`);
+      // Local rules only (-L: no network tests), no learning, no preference files.
+      const checked = spawnSync('spamassassin', ['-L', '-x', '-t', '--cf=bayes_auto_learn 0'], {
+        input: readFileSync(file),
+        encoding: 'utf8',
+      });
+      const header = checked.stdout.match(/^X-Spam-Status: (.*(?:\n\s+.*)*)/m)?.[1] ?? '';
+      spam.push({
+        lang,
+        score: Number(header.match(/score=(-?[\d.]+)/)?.[1] ?? NaN),
+        tests: header.match(/tests=([^ ]*(?:\s+[A-Z_0-9,]+)*)/)?.[1]?.replace(/\s+/g, '') ?? '',
+        bytes: readFileSync(file).length,
+      });
+    }
+  }
+  rmSync(copy, { recursive: true, force: true });
+  const mail = {
+    subscribers,
+    received,
+    seconds: Number(seconds.toFixed(2)),
+    mailsPerSecond: Math.round(received / seconds),
+    senderPeakMb: Math.round(peakKb / 1024),
+    summary: output.trim().split('\n').at(-1),
+  };
+  results['mail'] = {
+    ...mail,
+    spamassassin: spamassassin.error ? 'not installed: no scores' : spam,
+  };
+  console.log(
+    '\nOne notice to 10,000 subscribers (SMTP sink on loopback, local libSQL file, no rate limit)',
+  );
+  console.table([mail]);
+  if (spam.length > 0) {
+    console.log('SpamAssassin (local rules), one mail per language; goal: below 2');
+    console.table(spam);
+  }
 }
 
 mkdirSync('bench-results', { recursive: true });

@@ -22,6 +22,8 @@ describe('subscribe, confirm, export, leave', () => {
     expect(mail?.headers.get('content-language')).toBe('ar');
     expect(mail?.html).toContain('dir="rtl"');
     expect(mail?.text).toContain('48');
+    // On the site's own domain, never '@localhost'.
+    expect(mail?.messageId).toMatch(/^<[^@>]+@127\.0\.0\.1>$/);
     const raw = (name: string) =>
       mail?.headerLines
         .find((h) => h.key === name)

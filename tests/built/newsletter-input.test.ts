@@ -310,7 +310,10 @@ describe('the operators’ command', () => {
     [[], 'no command given'],
     [['export', '--format', 'xml'], '--format must be csv or json'],
     [['export', '--lang', 'de'], '--lang must be one of it, en, fr, ar'],
-    [['stats', '--lang', 'it'], '--lang and --format go with export only'],
+    [['stats', '--lang', 'it'], '--lang goes with export, or with send-notices --preview'],
+    [['stats', '--format', 'json'], '--format goes with export only'],
+    [['send', '--dry-run'], '--dry-run, --preview and --out go with send-notices only'],
+    [['send-notices', '--lang', 'fr'], '--lang goes with export, or with send-notices --preview'],
     [['export', '--colour'], "Unknown option '--colour'"],
     [['purge', 'now'], 'unexpected argument "now"'],
   ])('refuses %j with a clear message', async (args, message) => {

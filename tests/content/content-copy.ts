@@ -38,7 +38,8 @@ export function withFixture(fixture: string): string {
   const removeList = join(fixture, 'REMOVE');
   if (existsSync(removeList)) {
     for (const path of readFileSync(removeList, 'utf8').split('\n').filter(Boolean)) {
-      rmSync(join(content, path));
+      // A folder too, e.g. `notices`, so a fixture can replace all of a collection.
+      rmSync(join(content, path), { recursive: true });
     }
   }
   const clearList = join(fixture, 'CLEAR');

@@ -34,6 +34,7 @@ export interface NewsletterEnv {
   SITE_URL?: string | undefined;
   TRUST_PROXY?: boolean | string | undefined;
   DATA_DIR?: string | undefined;
+  NEWSLETTER_SEND_RATE?: string | undefined;
 }
 
 /**
@@ -95,4 +96,17 @@ export function configFrom(
     siteUrl,
     trustProxy: env.TRUST_PROXY === true || env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
   };
+}
+
+/** Notices mailed per minute (`NEWSLETTER_SEND_RATE`); undefined: as fast as the server takes them. */
+export function sendRateFrom(env: NewsletterEnv): number | undefined {
+  const value = env.NEWSLETTER_SEND_RATE?.trim();
+  if (!value) return undefined;
+  const rate = Number(value);
+  if (!Number.isInteger(rate) || rate < 1) {
+    throw new ConfigError(
+      'NEWSLETTER_SEND_RATE must be a whole number of mails per minute, at least 1',
+    );
+  }
+  return rate;
 }

@@ -3,6 +3,7 @@
  * by `drainOutbox` (after each request, and by `npm run newsletter -- send`). A failed send
  * stays queued and is tried again later, so an SMTP outage loses nothing.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
@@ -16,6 +17,8 @@ export interface OutgoingMail {
   lang: string;
   /** RFC 8058 one-click unsubscribe target. */
   unsubscribeUrl: string;
+  /** RFC 2919 list identifier of mails sent to the whole list, e.g. 'Polo <avvisi.polo-siracusa.it>'. */
+  listId?: string;
   /** Shown in the log when mails go to files, so a developer can follow it. */
   confirmUrl?: string;
 }
@@ -75,32 +78,62 @@ export function confirmationMail(
 
 export interface Sender {
   send(mail: OutgoingMail): Promise<void>;
+  /** Closes pooled connections, so that a command can end. */
+  close(): void;
 }
 
-/** Sends through `smtpUrl`, or writes .eml files to `outboxDir` when there is no SMTP server. */
-export function createSender(options: {
+export interface SenderOptions {
   smtpUrl?: string | undefined;
   from: string;
   outboxDir: string;
-}): Sender {
-  const message = (mail: OutgoingMail) => ({
+  /** The site's host name, e.g. 'polo-siracusa.it': Message-IDs are made on it. */
+  domain: string;
+  /** Keep one connection open for many mails (the notice sender), instead of one per mail. */
+  pool?: boolean;
+}
+
+/** What nodemailer is given for `mail`. */
+function messageOf(mail: OutgoingMail, options: SenderOptions) {
+  return {
     from: options.from,
     to: mail.to,
     subject: mail.subject,
     text: mail.text,
     html: mail.html,
+    // On the site's own domain: an id on 'localhost' or on another host counts against the mail.
+    messageId: `<${randomUUID()}@${options.domain}>`,
     headers: {
       'Content-Language': mail.lang,
       'List-Unsubscribe': `<${mail.unsubscribeUrl}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      ...(mail.listId ? { 'List-Id': mail.listId } : {}),
     },
+  };
+}
+
+/** The whole message as a mail program would receive it (.eml), e.g. to look at it first. */
+export async function rawMessage(mail: OutgoingMail, options: SenderOptions): Promise<Buffer> {
+  const stream = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'unix',
   });
+  const info = await stream.sendMail(messageOf(mail, options));
+  return info.message as Buffer;
+}
+
+/** Sends through `smtpUrl`, or writes .eml files to `outboxDir` when there is no SMTP server. */
+export function createSender(options: SenderOptions): Sender {
   if (options.smtpUrl) {
-    const transport = nodemailer.createTransport(options.smtpUrl);
+    const transport = options.pool
+      ? // One connection: the notice sender has one mail in flight at a time (see notices/send.ts).
+        nodemailer.createTransport({ url: options.smtpUrl, pool: true, maxConnections: 1 })
+      : nodemailer.createTransport(options.smtpUrl);
     return {
       async send(mail) {
-        await transport.sendMail(message(mail));
+        await transport.sendMail(messageOf(mail, options));
       },
+      close: () => transport.close(),
     };
   }
   const files = nodemailer.createTransport({
@@ -110,7 +143,7 @@ export function createSender(options: {
   });
   return {
     async send(mail) {
-      const info = await files.sendMail(message(mail));
+      const info = await files.sendMail(messageOf(mail, options));
       mkdirSync(options.outboxDir, { recursive: true });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`;
       writeFileSync(join(options.outboxDir, name), info.message as Buffer);
@@ -119,6 +152,7 @@ export function createSender(options: {
         `[newsletter] mail written to .data/outbox/${name}${mail.confirmUrl ? `; confirm link: ${mail.confirmUrl}` : ''}`,
       );
     },
+    close: () => files.close(),
   };
 }
 
@@ -131,7 +165,7 @@ export function retryDelay(attempts: number): number {
 const lease = 5 * 60_000;
 
 /** An SMTP reply that will not change on a retry (5xx: no such mailbox, refused). */
-function refusedForGood(error: unknown): boolean {
+export function refusedForGood(error: unknown): boolean {
   const code = (error as { responseCode?: number }).responseCode;
   return typeof code === 'number' && code >= 500 && code < 600;
 }

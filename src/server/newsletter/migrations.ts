@@ -49,6 +49,49 @@ export const migrations: { version: number; name: string; statements: string[] }
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'notices mailed to subscribers: sends, deliveries, refusals, sender lock',
+    statements: [
+      // One row per notice ever mailed: its audience was fixed when it started; the counts
+      // are kept once it is finished, and its deliveries deleted.
+      `CREATE TABLE IF NOT EXISTS notice_sends (
+        slug TEXT PRIMARY KEY,
+        run TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        finished_at INTEGER,
+        sent INTEGER NOT NULL DEFAULT 0,
+        failed INTEGER NOT NULL DEFAULT 0,
+        skipped INTEGER NOT NULL DEFAULT 0
+      )`,
+      // What makes a send exactly once: a (notice, subscriber) row, marked sent as soon as the
+      // mail server accepts the mail. Only while the notice is being sent; leaving deletes them.
+      `CREATE TABLE IF NOT EXISTS deliveries (
+        notice TEXT NOT NULL,
+        subscriber_id INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'failed', 'skipped')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL DEFAULT 0,
+        sent_at INTEGER,
+        last_error TEXT,
+        PRIMARY KEY (notice, subscriber_id)
+      )`,
+      // Permanent refusals (5xx) of an address by its mail server; at 3 it is no longer mailed.
+      `CREATE TABLE IF NOT EXISTS refusals (
+        subscriber_id INTEGER PRIMARY KEY,
+        count INTEGER NOT NULL,
+        last_at INTEGER NOT NULL
+      )`,
+      // One sender at a time: a lease, renewed while it runs.
+      `CREATE TABLE IF NOT EXISTS send_locks (
+        name TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        host TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      )`,
+    ],
+  },
 ];
 
 export async function migrate(db: Client): Promise<void> {

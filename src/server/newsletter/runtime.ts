@@ -56,6 +56,7 @@ export function newsletter(): Promise<Newsletter> {
       smtpUrl: config.smtpUrl,
       from: config.mailFrom,
       outboxDir: config.outboxDir,
+      domain: new URL(config.siteUrl).hostname,
     });
     return { config, db, sender };
   })();

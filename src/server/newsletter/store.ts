@@ -10,13 +10,15 @@ import type { OutgoingMail } from './mail.ts';
 export const day = 24 * 60 * 60_000;
 /** A confirmation link works for 48 hours. */
 export const tokenLifetime = 2 * day;
+/** A confirmed address refused for good this many times is no longer mailed. */
+export const refusalsBeforeSuppression = 3;
 /** Unconfirmed signups are deleted after 30 days. */
 export const pendingLifetime = 30 * day;
 /**
  * Version of the consent text the subscriber agreed to (the form's checkbox and the privacy
  * page). Change it whenever either changes.
  */
-export const consentVersion = '2026-11-26';
+export const consentVersion = '2026-11-27';
 
 export type Status = 'pending' | 'confirmed' | 'unsubscribed';
 
@@ -133,6 +135,15 @@ export async function unsubscribe(db: Database, hash: string): Promise<void> {
       { sql: 'DELETE FROM confirm_tokens WHERE email_hash = :hash', args: { hash } },
       // A mail still queued for them would carry their address on, and reach them after leaving.
       { sql: 'DELETE FROM outbox WHERE email_hash = :hash', args: { hash } },
+      // What notices they were sent, and how often their mail server refused them, goes too.
+      {
+        sql: 'DELETE FROM deliveries WHERE subscriber_id IN (SELECT id FROM subscribers WHERE email_hash = :hash)',
+        args: { hash },
+      },
+      {
+        sql: 'DELETE FROM refusals WHERE subscriber_id IN (SELECT id FROM subscribers WHERE email_hash = :hash)',
+        args: { hash },
+      },
     ],
     'write',
   );
@@ -166,14 +177,39 @@ export interface Stats {
   byStatus: Record<Status, number>;
   confirmedByLanguage: Record<string, number>;
   outbox: { waiting: number; failing: number };
+  /** Confirmed addresses no longer mailed: their mail server refused them for good 3 times. */
+  suppressed: number;
+  /** Notices mailed or being mailed, oldest first. */
+  notices: NoticeSendStats[];
+}
+
+export interface NoticeSendStats {
+  slug: string;
+  startedAt: string;
+  finishedAt: string | null;
+  sent: number;
+  failed: number;
+  skipped: number;
+  /** Still to send, or waiting to be tried again. */
+  pending: number;
 }
 
 export async function stats(db: Database): Promise<Stats> {
-  const [statuses, languages, outbox] = await db.batch(
+  const [statuses, languages, outbox, suppressed, notices] = await db.batch(
     [
       'SELECT status, COUNT(*) AS n FROM subscribers GROUP BY status',
       "SELECT lang, COUNT(*) AS n FROM subscribers WHERE status = 'confirmed' GROUP BY lang",
       'SELECT COUNT(*) AS waiting, SUM(attempts > 0) AS failing FROM outbox',
+      `SELECT COUNT(*) AS n FROM refusals r JOIN subscribers s ON s.id = r.subscriber_id
+       WHERE s.status = 'confirmed' AND r.count >= ${refusalsBeforeSuppression}`,
+      // A finished notice keeps only its counts; one being sent counts its deliveries.
+      `SELECT n.slug, n.started_at, n.finished_at,
+         n.sent + COALESCE(SUM(d.state = 'sent'), 0) AS sent,
+         n.failed + COALESCE(SUM(d.state = 'failed'), 0) AS failed,
+         n.skipped + COALESCE(SUM(d.state = 'skipped'), 0) AS skipped,
+         COALESCE(SUM(d.state = 'pending'), 0) AS pending
+       FROM notice_sends n LEFT JOIN deliveries d ON d.notice = n.slug
+       GROUP BY n.slug ORDER BY n.started_at, n.slug`,
     ],
     'read',
   );
@@ -190,6 +226,17 @@ export async function stats(db: Database): Promise<Stats> {
       waiting: Number(counts?.['waiting'] ?? 0),
       failing: Number(counts?.['failing'] ?? 0),
     },
+    suppressed: Number(suppressed?.rows[0]?.['n'] ?? 0),
+    notices: (notices?.rows ?? []).map((row) => ({
+      slug: String(row['slug']),
+      startedAt: new Date(Number(row['started_at'])).toISOString(),
+      finishedAt:
+        row['finished_at'] === null ? null : new Date(Number(row['finished_at'])).toISOString(),
+      sent: Number(row['sent']),
+      failed: Number(row['failed']),
+      skipped: Number(row['skipped']),
+      pending: Number(row['pending']),
+    })),
   };
 }
 

@@ -1,0 +1,70 @@
+/**
+ * The notices to mail to subscribers, in one language, for `npm run newsletter --
+ * send-notices` (see src/server/newsletter/notices/bundle.ts). Only notices whose Italian
+ * original says `newsletter: true`; each in this language, or in Italian when not translated.
+ *
+ * It lands in dist/client, so it is public at /{lang}/avvisi/newsletter.json: acceptable
+ * because it holds only what the notice pages already publish. It is not a page, so it is not
+ * in the sitemap, and nothing links to it.
+ */
+import type { APIContext } from 'astro';
+import { everyLanguage, localizedCollection } from '../../../i18n/content';
+import { localeInfo, sourceLocale } from '../../../i18n/locales';
+import { formatDate } from '../../../lib/dates';
+import { htmlToText } from '../../../lib/html-text';
+import type { NoticeBundle } from '../../../server/newsletter/notices/bundle';
+
+export const getStaticPaths = everyLanguage;
+
+export async function GET({ locals }: APIContext): Promise<Response> {
+  const { lang, dir, intl, t } = locals;
+  // Facts (the flag, the dates) come from the Italian original; translations carry words.
+  const originals = new Map(
+    (await localizedCollection('notices', sourceLocale))
+      .filter((item) => item.entry.data.newsletter)
+      .map((item) => [item.slug, item.entry.data]),
+  );
+  const date = (iso: string) => t.isolate(formatDate(iso, intl));
+  const bundle: NoticeBundle = {
+    lang,
+    dir,
+    strings: {
+      siteName: t('site.name'),
+      fallback: t('mail.notice.fallback'),
+      read: t('mail.notice.read'),
+      why: t('mail.notice.why'),
+      leave: t('mail.leave'),
+      leaveButton: t('unsubscribe.button'),
+    },
+    notices: (await localizedCollection('notices', lang)).flatMap((item) => {
+      const facts = originals.get(item.slug);
+      if (!facts) return [];
+      const html = item.entry.rendered?.html ?? '';
+      return [
+        {
+          slug: item.slug,
+          textLang: item.lang,
+          textDir: localeInfo(item.lang).dir,
+          fallback: item.fallback,
+          title: item.entry.data.title,
+          summary: item.entry.data.summary,
+          html,
+          text: htmlToText(html),
+          published: facts.published,
+          ...(facts.closure
+            ? {
+                closure: facts.closure,
+                closureText: t('notices.closure', {
+                  from: date(facts.closure.from),
+                  to: date(facts.closure.to),
+                }),
+              }
+            : {}),
+        },
+      ];
+    }),
+  };
+  return new Response(`${JSON.stringify(bundle, null, 1)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * A notice as a mail to one subscriber: in their language where it is translated, otherwise
+ * in Italian under one line, in their language, saying so. Plain text and plain HTML, with
+ * the link to the notice's page and a visible link to leave.
+ */
+import type { OutgoingMail } from '../mail.ts';
+import type { MailedNotice, NoticeBundle } from './bundle.ts';
+
+export interface NoticeLinks {
+  /** The notice's page in the subscriber's language, e.g. 'https://…/ar/avvisi/chiusura/'. */
+  page: string;
+  /** The page with the button to leave, in the subscriber's language (people open it). */
+  leave: string;
+  /** RFC 8058 one-click target (mail programs POST to it). */
+  unsubscribe: string;
+}
+
+/** Budget of the HTML part, in bytes. */
+export const maxHtmlBytes = 20_000;
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Links of the notice's body made absolute, e.g. href="/it/orari/" => href="https://…/it/orari/". */
+function absoluteLinks(html: string, siteUrl: string): string {
+  return html.replace(/(href|src)="\/(?!\/)/g, `$1="${siteUrl}/`);
+}
+
+/** The List-Id of the notices, e.g. 'Polo Sociale … <avvisi.polo-siracusa.it>' (RFC 2919). */
+export function noticesListId(siteUrl: string): string {
+  return `Polo Sociale Integrato di Siracusa <avvisi.${new URL(siteUrl).hostname}>`;
+}
+
+/** The mail of `notice` for the subscriber `to`, whose language is `bundle`'s. */
+export function noticeMail(
+  to: string,
+  bundle: NoticeBundle,
+  notice: MailedNotice,
+  links: NoticeLinks,
+  siteUrl: string,
+): OutgoingMail {
+  const { strings } = bundle;
+  const bodyText = notice.text.replace(/\((\/[^)\s]*)\)/g, `(${siteUrl}$1)`);
+  const text = [
+    strings.siteName,
+    '',
+    ...(notice.fallback ? [strings.fallback, ''] : []),
+    notice.title,
+    '',
+    notice.summary,
+    '',
+    ...(notice.closureText ? [notice.closureText, ''] : []),
+    bodyText,
+    '',
+    strings.read,
+    links.page,
+    '',
+    '-- ',
+    strings.why,
+    `${strings.leave} ${links.leave}`,
+    '',
+  ].join('\n');
+
+  // The notice's own words keep their language and direction inside the mail's: an Italian
+  // text in an Arabic mail is marked lang="it" dir="ltr".
+  const own = notice.fallback ? ` lang="${notice.textLang}" dir="${notice.textDir}"` : '';
+  // Inline styles only, few of them: mail programs drop <style> and most CSS.
+  const page = (body: string) => `<!doctype html>
+<html lang="${bundle.lang}" dir="${bundle.dir}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(notice.title)}</title></head>
+<body style="margin:0;padding:16px;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5">
+<div style="max-width:600px;margin:0 auto">
+<p style="margin:0 0 16px;font-size:14px;color:#444444">${escapeHtml(strings.siteName)}</p>
+${notice.fallback ? `<p style="padding:8px 12px;background:#f2f2f2">${escapeHtml(strings.fallback)}</p>\n` : ''}${notice.closureText ? `<p style="padding:8px 12px;background:#eef4fa;font-weight:bold">${escapeHtml(notice.closureText)}</p>\n` : ''}<div${own}>
+<h1 style="font-size:24px;line-height:1.25;margin:16px 0">${escapeHtml(notice.title)}</h1>
+<p><strong>${escapeHtml(notice.summary)}</strong></p>
+${body}
+</div>
+<p>${escapeHtml(strings.read)}<br><a href="${escapeHtml(links.page)}" style="color:#0b4f8a">${escapeHtml(links.page)}</a></p>
+<hr style="border:0;border-top:1px solid #cccccc;margin:24px 0">
+<p style="font-size:14px;color:#444444">${escapeHtml(strings.why)}<br>${escapeHtml(strings.leave)} <a href="${escapeHtml(links.leave)}" style="color:#0b4f8a">${escapeHtml(strings.leaveButton)}</a></p>
+</div>
+</body>
+</html>
+`;
+  const full = page(absoluteLinks(notice.html, siteUrl).trim());
+  // A very long notice: the HTML part keeps its budget and the page has the whole text.
+  const html = Buffer.byteLength(full) <= maxHtmlBytes ? full : page('');
+  return {
+    to,
+    subject: notice.title,
+    text,
+    html,
+    lang: bundle.lang,
+    unsubscribeUrl: links.unsubscribe,
+    listId: noticesListId(siteUrl),
+  };
+}
