@@ -10,8 +10,8 @@ export interface ShareMessage {
   name: string;
   /** The Polo's name. */
   site: string;
-  /** The opening hours in one line, in the page's language. */
-  hours: string;
+  /** The opening hours in one line, in the page's language; none for a page with no hours. */
+  hours?: string;
 }
 
 /**
@@ -20,7 +20,7 @@ export interface ShareMessage {
  * Lines keep each language's direction apart when the message mixes scripts.
  */
 export function shareText({ name, site, hours }: ShareMessage): string {
-  return plainText(`${name} – ${site}\n${hours}`);
+  return plainText(hours ? `${name} – ${site}\n${hours}` : `${name} – ${site}`);
 }
 
 /** A WhatsApp link that opens the app with `text` ready to send to a chosen contact. */

@@ -39,6 +39,8 @@ export const uiKeys = [
   'activity.phone',
   'activity.email',
   'activity.bring',
+  'network.title',
+  'network.note',
   'hours.title',
   'hours.summary',
   'hours.next.title',
