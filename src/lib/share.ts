@@ -10,10 +10,13 @@ export interface ShareMessage {
   name: string;
   /** The Polo's name. */
   site: string;
-  /** Where, in one line, e.g. 'Dove: Comune dei Popoli, Siracusa.' */
-  place: string;
-  /** The opening hours in one line, in the page's language. */
-  hours: string;
+  /** Where and when, for a place people visit; none for a page about something else. */
+  visit?: {
+    /** Where, in one line, e.g. 'Dove: Comune dei Popoli, Siracusa.' */
+    place: string;
+    /** The opening hours in one line, in the page's language. */
+    hours: string;
+  };
 }
 
 /**
@@ -21,8 +24,9 @@ export interface ShareMessage {
  * Siracusa\nDove: Comune dei Popoli, Siracusa.\nOrari: lunedì, … 18:00'.
  * Lines keep each language's direction apart when the message mixes scripts.
  */
-export function shareText({ name, site, place, hours }: ShareMessage): string {
-  return plainText(`${name} – ${site}\n${place}\n${hours}`);
+export function shareText({ name, site, visit }: ShareMessage): string {
+  const lines = [`${name} – ${site}`, ...(visit ? [visit.place, visit.hours] : [])];
+  return plainText(lines.join('\n'));
 }
 
 /** A WhatsApp link that opens the app with `text` ready to send to a chosen contact. */

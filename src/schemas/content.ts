@@ -55,16 +55,38 @@ const textEntry = {
   translation: translationStatus,
 };
 
-export const activitySchema = z.strictObject({
-  ...textEntry,
-  /** Position in lists of the desks, 1 first. */
-  order: z.int({ error: 'order must be a whole number, for example 1' }).positive(),
-  // Facts the Polo has not published yet: a page shows nothing for an absent field.
-  address: nonEmpty('the address').optional(),
-  phone: nonEmpty('the phone number').optional(),
-  email: z.email({ error: 'the e-mail address is not valid' }).optional(),
-  whatToBring: z.array(nonEmpty('an item of what to bring')).optional(),
+/**
+ * What an activity is: a `desk` (sportello) the public visits during the opening hours, or a
+ * `network` (such as the Tavolo territoriale), where the Polo works with other bodies and the
+ * public is not received. A network's page has no hours, no status line and no card.
+ */
+export const activityKind = z.enum(['desk', 'network'], {
+  error:
+    'kind must be desk (a sportello the public visits) or network (bodies working together, no public hours)',
 });
+
+export const activitySchema = z
+  .strictObject({
+    ...textEntry,
+    kind: activityKind.default('desk'),
+    /** Position in lists of the desks, 1 first. */
+    order: z.int({ error: 'order must be a whole number, for example 1' }).positive(),
+    // Facts the Polo has not published yet: a page shows nothing for an absent field.
+    address: nonEmpty('the address').optional(),
+    phone: nonEmpty('the phone number').optional(),
+    email: z.email({ error: 'the e-mail address is not valid' }).optional(),
+    whatToBring: z.array(nonEmpty('an item of what to bring')).optional(),
+  })
+  .superRefine((activity, ctx) => {
+    if (activity.kind === 'network' && activity.whatToBring) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['whatToBring'],
+        message:
+          'what to bring is for desks; a network (kind: network) does not receive the public. Take whatToBring out, or make it a desk',
+      });
+    }
+  });
 
 export const pageSchema = z.strictObject(textEntry);
 
@@ -100,7 +122,7 @@ export function noticeSchema(activities: readonly string[]) {
  * a translation that leaves them out inherits them, one that gives another value is an error.
  */
 export const languageNeutralFields = {
-  activities: ['order', 'address', 'phone', 'email'],
+  activities: ['kind', 'order', 'address', 'phone', 'email'],
   notices: ['published', 'activity', 'closure', 'newsletter'],
   pages: [],
   programme: [],
@@ -181,6 +203,7 @@ export const placeSchema = z.strictObject({
 });
 
 export type Activity = z.infer<typeof activitySchema>;
+export type ActivityKind = z.infer<typeof activityKind>;
 export type Slot = z.infer<typeof slotSchema>;
 export type Hours = z.infer<typeof hoursSchema>;
 export type Place = z.infer<typeof placeSchema>;

@@ -42,6 +42,8 @@ export const uiKeys = [
   'activity.phone',
   'activity.email',
   'activity.bring',
+  'network.title',
+  'network.note',
   'hours.title',
   'hours.summary',
   'hours.next.title',

@@ -49,10 +49,12 @@ describe.each(locales)('the place in $label', ({ code }) => {
     }
   });
 
-  it('is in every share text', () => {
-    const texts = pages.flatMap(({ html }) =>
-      [...html.matchAll(/data-share-text="([^"]*)"/g)].map((m) => unescape(m[1] ?? '')),
-    );
+  it('is in the share text of every page with the hours (the places people visit)', () => {
+    const texts = pages
+      .filter(({ html }) => html.includes('data-hours-status'))
+      .flatMap(({ html }) =>
+        [...html.matchAll(/data-share-text="([^"]*)"/g)].map((m) => unescape(m[1] ?? '')),
+      );
     expect(texts.length).toBeGreaterThan(0);
     for (const text of texts) {
       expect(text).toContain(`${place.venue}, ${place.city}`);

@@ -93,6 +93,21 @@ const cases: { fixture: string; file: string; says: string[]; never?: string[] }
     ],
   },
   {
+    fixture: 'kind-unknown',
+    file: 'activities/it/rete-prova.md',
+    says: ['line 4 (kind)', 'kind must be desk', 'or network'],
+  },
+  {
+    fixture: 'network-with-what-to-bring',
+    file: 'activities/it/rete-prova.md',
+    says: ['(whatToBring)', 'what to bring is for desks'],
+  },
+  {
+    fixture: 'kind-in-translation',
+    file: 'activities/en/rete-prova.md',
+    says: ['line 4 (kind)', 'desk here, but network', 'activities/it/rete-prova.md (line 4)'],
+  },
+  {
     fixture: 'ui-key-missing',
     file: 'ui/fr.yaml',
     says: ['nav.hours', 'the text for "nav.hours" is missing'],

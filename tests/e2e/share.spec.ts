@@ -9,7 +9,7 @@ import jsQR from 'jsqr';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { locales } from '../../src/i18n/locales';
-import { activitySlugs } from './site-pages';
+import { activitySlugs, deskSlugs, networkSlugs } from './site-pages';
 import { place } from '../support/place';
 
 /** An interface string as written in content/ui/{lang}.yaml. */
@@ -51,6 +51,8 @@ for (const locale of locales) {
   const activityPages = activitySlugs.map((slug) => `/${locale.code}/sportelli/${slug}/`);
 
   for (const url of [...activityPages, `/${locale.code}/orari/`]) {
+    // A network (the Tavolo) receives no one: its message and its printout carry no hours.
+    const withHours = !networkSlugs.some((slug) => url.endsWith(`/sportelli/${slug}/`));
     test(`${url}: WhatsApp in ${locale.label}, QR code, one A4 page`, async ({ page }) => {
       await page.goto(url);
       const address = await canonical(page);
@@ -66,10 +68,15 @@ for (const locale of locales) {
       expect(lines.at(-1)).toBe(address);
       const heading = (await page.locator('h1').innerText()).replace(/[\u2066-\u2069]/g, '');
       expect(lines[0]).toContain(heading);
-      expect(lines[1]).toContain(`${place.venue}, ${place.city}`);
-      expect(lines[2]).toContain(uiString(locale.code, 'share.hours').replace('{hours}', ''));
-      expect(lines[2]).toContain(monday(locale.intl));
-      expect(lines[2]).toContain('09:00');
+      if (withHours) {
+        expect(lines[1]).toContain(`${place.venue}, ${place.city}`);
+        expect(lines[2]).toContain(uiString(locale.code, 'share.hours').replace('{hours}', ''));
+        expect(lines[2]).toContain(monday(locale.intl));
+        expect(lines[2]).toContain('09:00');
+      } else {
+        expect(lines).toHaveLength(2);
+        await expect(page.locator('a[data-share-card]')).toHaveCount(0);
+      }
       expect(message).not.toMatch(/[\u2066-\u2069]/);
 
       // The QR code on screen holds the address, written out beneath it.
@@ -90,11 +97,12 @@ for (const locale of locales) {
         await expect(page.locator(`${hidden}:visible`), hidden).toHaveCount(0);
       }
       await expect(page.locator('h1')).toBeVisible();
-      await expect(page.locator('table.hours-table')).toBeVisible();
+      await expect(page.locator('table.hours-table')).toHaveCount(withHours ? 1 : 0);
+      if (withHours) await expect(page.locator('table.hours-table')).toBeVisible();
     });
   }
 
-  for (const slug of activitySlugs) {
+  for (const slug of deskSlugs) {
     const url = `/${locale.code}/sportelli/${slug}/scheda/`;
     test(`${url}: the card in ${locale.label} and Italian, one A4 page`, async ({ page }) => {
       await page.goto(`/${locale.code}/sportelli/${slug}/`);

@@ -28,7 +28,7 @@ describe('isolating Latin names in Arabic text', () => {
   });
 
   it('leaves Arabic-only text and already isolated text unchanged', () => {
-    expect(isolateLatinRuns('مواعيد الفتح')).toBe('مواعيد الفتح');
+    expect(isolateLatinRuns('أوقات الاستقبال')).toBe('أوقات الاستقبال');
     expect(isolateLatinRuns(`من ${isolate('09:00')}`)).toBe(`من ${isolate('09:00')}`);
   });
 });

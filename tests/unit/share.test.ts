@@ -68,13 +68,21 @@ describe('the message', () => {
     const text = shareText({
       name: 'العمل',
       site: '\u2068Polo Sociale Integrato di Siracusa\u2069',
-      place: 'المكان: \u2068Comune dei Popoli, Siracusa\u2069.',
-      hours: 'المواعيد: الاثنين، من \u206809:00\u2069 إلى \u206813:00\u2069',
+      visit: {
+        place: 'المكان: \u2068Comune dei Popoli, Siracusa\u2069.',
+        hours: 'أوقات الاستقبال: الاثنين، من \u206809:00\u2069 إلى \u206813:00\u2069',
+      },
     });
     expect(text).toBe(
       'العمل – Polo Sociale Integrato di Siracusa\nالمكان: Comune dei Popoli, Siracusa.\n' +
-        'المواعيد: الاثنين، من 09:00 إلى 13:00',
+        'أوقات الاستقبال: الاثنين، من 09:00 إلى 13:00',
     );
+  });
+
+  it('has no hours line for a page the public does not visit (a network)', () => {
+    const text = shareText({ name: 'Tavolo', site: 'Polo Sociale Integrato di Siracusa' });
+    expect(text).toBe('Tavolo – Polo Sociale Integrato di Siracusa');
+    expect(text).not.toContain('\n');
   });
 
   it('goes to WhatsApp with the link on its own last line', () => {
