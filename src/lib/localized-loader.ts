@@ -141,6 +141,10 @@ export function localizedGlob(
       if (problems.length > 0) throw new ContentError(shownAs, `\n  ${problems.join('\n  ')}`);
       for (const warning of layoutWarnings(base, shownAs)) context.logger.warn(warning);
 
+      // Every build reads every file afresh: a translation's facts come from its Italian
+      // original and the schemas change with the code, so an entry cached from an earlier
+      // build could keep old ones. Tens of small files: milliseconds.
+      context.store.clear();
       const written = new Map<string, WrittenEntry>();
       for (const lang of readdirSync(base)) {
         if (!statSync(join(base, lang)).isDirectory()) continue;
@@ -197,6 +201,7 @@ export function checkedFile(path: string, schema: z.ZodType): Loader {
     name: 'checked-file',
     load: async (context) => {
       const shownAs = relative(process.cwd(), path) || path;
+      context.store.clear(); // as in localizedGlob: no entry cached under an older schema
       const source = readWritten(path, shownAs, false);
       const parseData: ParseData = async (props) => {
         const result = schema.safeParse(props.data);
@@ -217,6 +222,7 @@ export function checkedYamlFiles(base: string, schema: z.ZodType): Loader {
     name: 'checked-yaml-files',
     load: async (context) => {
       const shownAs = relative(process.cwd(), base) || base;
+      context.store.clear(); // as in localizedGlob: no entry cached under an older schema
       const sources = new Map<string, SourceFile>();
       for (const name of readdirSync(base).filter((n) => n.endsWith('.yaml'))) {
         sources.set(name.slice(0, -5), readWritten(join(base, name), `${shownAs}/${name}`, false));
