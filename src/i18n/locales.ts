@@ -6,11 +6,13 @@
 export const locales = [
   // `intl` is the tag handed to Intl.*: 24-hour times everywhere, as on Italian signs and tickets.
   // `script` is the Unicode script its text is written in: a file in the wrong folder shows.
-  { code: 'it', label: 'Italiano', dir: 'ltr', intl: 'it-IT', script: 'Latin' },
-  { code: 'en', label: 'English', dir: 'ltr', intl: 'en-GB', script: 'Latin' },
-  { code: 'fr', label: 'Français', dir: 'ltr', intl: 'fr-FR', script: 'Latin' },
+  // `og` is the Open Graph locale of link previews (language_TERRITORY, as WhatsApp and
+  // Telegram read it; Arabic's is ar_AR).
+  { code: 'it', label: 'Italiano', dir: 'ltr', intl: 'it-IT', script: 'Latin', og: 'it_IT' },
+  { code: 'en', label: 'English', dir: 'ltr', intl: 'en-GB', script: 'Latin', og: 'en_GB' },
+  { code: 'fr', label: 'Français', dir: 'ltr', intl: 'fr-FR', script: 'Latin', og: 'fr_FR' },
   // Latin digits: the ones on Italian clocks, buses and forms that readers compare them with.
-  { code: 'ar', label: 'العربية', dir: 'rtl', intl: 'ar-u-nu-latn', script: 'Arabic' },
+  { code: 'ar', label: 'العربية', dir: 'rtl', intl: 'ar-u-nu-latn', script: 'Arabic', og: 'ar_AR' },
 ] as const;
 
 export type Locale = (typeof locales)[number]['code'];
