@@ -185,7 +185,9 @@ test('a closure notice written in the editor reaches every page of a build', asy
   expect(built('ar/rss.xml')).toContain(arabic.title);
   // The calendar file leaves the closed days out of the weekly openings.
   const wednesday = week.wednesday.replaceAll('-', '');
-  expect(built('it/orari.ics')).toMatch(new RegExp(`EXDATE[^\\n]*${wednesday}T090000`));
+  // Unfolded first: with more closed days the EXDATE line folds at 75 octets (RFC 5545).
+  const ics = built('it/orari.ics').replace(/\r\n /g, '');
+  expect(ics).toMatch(new RegExp(`EXDATE[^\\n]*${wednesday}T090000`));
 
   // The status line of every language, on the Wednesday of the closure at 10:00 in Italy
   // (an opening hour), reads the built copy's own pages and scripts.
