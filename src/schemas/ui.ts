@@ -9,10 +9,10 @@ import { translationStatus } from './content';
 
 export const uiKeys = [
   'site.name',
+  'site.name.translated',
   'site.description',
   'skip.link',
   'nav.label',
-  'nav.home',
   'nav.activities',
   'nav.hours',
   'nav.programme',

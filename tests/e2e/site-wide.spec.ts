@@ -34,7 +34,7 @@ test.describe('without JavaScript', () => {
     await page
       .getByRole('navigation', { name: 'القائمة الرئيسية' })
       .getByRole('link')
-      .nth(2)
+      .nth(1)
       .click();
     await expect(page).toHaveURL(/\/ar\/orari\/$/);
     await expect(page.locator('tr[data-day="monday"] td')).toContainText('09:00');
