@@ -146,6 +146,7 @@ describe('the server’s edges', () => {
     });
     expect([problem.status, problem.statusText]).toEqual([400, 'Bad Request']);
     expect(problem.headers.get('content-type')).toMatch(/^text\/html; charset=utf-8/);
+    expect(problem.headers.get('cache-control')).toBe('no-store');
     for (const [name, value] of securitySet) expect(problem.headers.get(name)).toContain(value);
 
     // Node's own answers, before any handler: a broken request, headers too large.
