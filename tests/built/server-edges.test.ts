@@ -135,6 +135,9 @@ describe('the server’s edges', () => {
     const notFound = await fetch(`${site.url}/fr/no-such-page/`);
     expect([notFound.status, notFound.statusText]).toEqual([404, 'Not Found']);
     expectCompleteError(notFound.headers);
+    const missingAsset = await fetch(`${site.url}/_astro/missing.js`);
+    expect(missingAsset.status).toBe(404);
+    expect(missingAsset.headers.get('cache-control')).toBe('no-store');
     const gone = await fetch(`${site.url}/it/newsletter/confirm/?token=broken`);
     expect([gone.status, gone.statusText]).toEqual([410, 'Gone']);
     expectCompleteError(gone.headers);
@@ -174,10 +177,16 @@ describe('the server’s edges', () => {
     const badPath = await fetch(`${site.url}/it/%E0%A4%A`);
     expect(badPath.status).toBe(400);
     await new Promise((r) => setTimeout(r, 300));
-    const lines = site.logs().slice(before).trimEnd().split('\n');
-    expect(lines).toEqual([
-      '[server] client left before sending its whole request (POST)',
+    // The first signup's mail may be logged meanwhile; nothing else may be.
+    const lines = site
+      .logs()
+      .slice(before)
+      .trimEnd()
+      .split('\n')
+      .filter((line) => !line.startsWith('[newsletter] mail written'));
+    expect(lines.sort()).toEqual([
       '[server] 400 to a path that is not valid percent-encoding',
+      '[server] client left before sending its whole request (POST)',
     ]);
   });
 

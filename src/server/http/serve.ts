@@ -59,7 +59,8 @@ function normaliseAppAnswer(res: ServerResponse) {
       if (headers?.['content-type']) headers['content-type'] = `${type}; charset=utf-8`;
       else res.setHeader('Content-Type', `${type}; charset=utf-8`);
     }
-    if (!headers?.['cache-control'] && !res.hasHeader('cache-control')) {
+    // An error is never kept, even where _headers says so for the path (a missing /_astro/ file).
+    if (!headers?.['cache-control'] && (status >= 400 || !res.hasHeader('cache-control'))) {
       res.setHeader('Cache-Control', 'no-store');
     }
     return writeHead(status, STATUS_CODES[status] ?? 'Unknown', headers ?? {});
