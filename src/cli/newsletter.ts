@@ -35,7 +35,8 @@ import {
 import { acquireSendLock, isLock, leaseMs } from '../server/newsletter/notices/lock.ts';
 import { progressLine, summaryLine, duration } from '../server/newsletter/notices/progress.ts';
 import { noticesToMail, sendNotices } from '../server/newsletter/notices/send.ts';
-import { confirmedSubscribers, purge, stats, type Subscriber } from '../server/newsletter/store.ts';
+import { toCsv } from '../server/newsletter/csv.ts';
+import { confirmedSubscribers, purge, stats } from '../server/newsletter/store.ts';
 import { emailHash, unsubscribeToken } from '../server/newsletter/tokens.ts';
 
 const usage = `Usage: npm run newsletter -- <command>
@@ -48,20 +49,6 @@ const usage = `Usage: npm run newsletter -- <command>
   send-notices --preview SLUG --lang ${localeCodes.join('|')} [--out FILE]`;
 
 class UsageError extends Error {}
-
-/** One CSV cell; a leading = + - @ is defused so spreadsheets never run it as a formula. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function toCsv(rows: Subscriber[]): string {
-  const header = ['email', 'lang', 'consent_version', 'submitted_at', 'confirmed_at'];
-  const lines = rows.map((r) =>
-    [r.email, r.lang, r.consentVersion, r.submittedAt, r.confirmedAt].map(csvCell).join(','),
-  );
-  return `${[header.join(','), ...lines].join('\n')}\n`;
-}
 
 async function main(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({

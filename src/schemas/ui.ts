@@ -102,8 +102,6 @@ export const uiKeys = [
   'hours.calendar',
   'hours.calendar.hint',
   'ics.summary',
-  'footer.newsletter',
-  'nav.newsletter',
   'newsletter.title',
   'newsletter.summary',
   'newsletter.email',

@@ -92,19 +92,28 @@ export interface Site {
   env: Record<string, string>;
   /** Everything the server printed. */
   logs: () => string;
+  /** The server process, e.g. to send it a signal. */
+  child: ChildProcess;
   stop(): Promise<void>;
 }
 
 const secret = 'test-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 
-/** Starts the built site as `npm start` does (run `npm run build` first), with a fresh database. */
-export async function startSite(env: Record<string, string> = {}): Promise<Site> {
+/**
+ * Starts the built site as `npm start` does (run `npm run build` first), with a fresh database.
+ * `localData`: as on a fresh machine, the database and the secret are made in DATA_DIR by the
+ * server itself (a first signup makes them before the tests open the database).
+ */
+export async function startSite(
+  env: Record<string, string> = {},
+  { localData = false } = {},
+): Promise<Site> {
   const dir = mkdtempSync(join(tmpdir(), 'polo-newsletter-'));
   const port = await freePort();
-  const fullEnv = {
+  const fullEnv: Record<string, string> = {
     DATA_DIR: join(dir, 'data'),
-    DATABASE_URL: `file:${join(dir, 'newsletter.db')}`,
-    NEWSLETTER_SECRET: secret,
+    DATABASE_URL: `file:${join(localData ? join(dir, 'data') : dir, 'newsletter.db')}`,
+    ...(localData ? {} : { NEWSLETTER_SECRET: secret }),
     NEWSLETTER_RATE_LIMIT: '100000',
     SITE_URL: `http://127.0.0.1:${port}`,
     ...env,
@@ -126,7 +135,15 @@ export async function startSite(env: Record<string, string> = {}): Promise<Site>
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  const db = createClient({ url: fullEnv.DATABASE_URL });
+  if (localData) {
+    const first = await fetch(`${url}/api/newsletter/subscribe`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ email: 'first@example.org', consent: 'yes', lang: 'it' }),
+    });
+    if (!first.ok) throw new Error(`first signup failed (${first.status}):\n${output}`);
+  }
+  const db = createClient({ url: String(fullEnv['DATABASE_URL']) });
   // The server writes to the same file: wait for its writes instead of failing.
   await db.execute('PRAGMA busy_timeout = 10000');
   // The site creates its tables on first use; the tests look at them before that.
@@ -136,10 +153,13 @@ export async function startSite(env: Record<string, string> = {}): Promise<Site>
     db,
     env: fullEnv,
     logs: () => output,
+    child,
     async stop() {
       db.close();
-      child.kill();
-      await new Promise((r) => child.once('exit', r));
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill();
+        await new Promise((r) => child.once('exit', r));
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };

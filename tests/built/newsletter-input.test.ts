@@ -89,6 +89,18 @@ const cases: Case[] = [
     init: json({ ...ok, email: 'someone@localhost' }),
   },
   {
+    name: 'right-to-left override in the address',
+    status: 400,
+    problem: 'invalid-email',
+    init: json({ ...ok, email: 'ana\u202Egro.elpmaxe@example.org' }),
+  },
+  {
+    name: 'zero-width space in the address',
+    status: 400,
+    problem: 'invalid-email',
+    init: form('email=an%E2%80%8Ba%40example.org&consent=yes&lang=it'),
+  },
+  {
     name: 'address over 254 characters',
     status: 400,
     problem: 'email-too-long',

@@ -190,7 +190,7 @@ describe('send-notices', () => {
     const badRate = await sendNotices([], { env: { NEWSLETTER_SEND_RATE: 'fast' } });
     expect(badRate.status).toBe(2);
     expect(badRate.stderr.trim()).toBe(
-      'newsletter: NEWSLETTER_SEND_RATE must be a whole number of mails per minute, at least 1',
+      'newsletter: NEWSLETTER_SEND_RATE must be a whole number of at least 1, e.g. NEWSLETTER_SEND_RATE=600, not "fast"',
     );
     const noBuild = await sendNotices([], { env: { POLO_OUT_DIR: join(build.dir, 'nothing') } });
     expect(noBuild.status).toBe(2);

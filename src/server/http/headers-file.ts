@@ -38,6 +38,27 @@ export function matches(pattern: string, pathname: string): boolean {
   return regex.test(pathname);
 }
 
+/**
+ * The path a rule is matched against: percent-decoded, with `.`, `..` and doubled slashes
+ * resolved as a file server resolves them, e.g. '/%5Fastro//a/../x.js' => '/_astro/x.js'.
+ * A path that does not decode is matched as it came.
+ */
+export function normalisedPath(pathname: string): string {
+  let decoded = pathname;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    // Matched as sent; the file server refuses it anyway.
+  }
+  const parts: string[] = [];
+  for (const part of decoded.split('/').slice(1)) {
+    if (part === '..') parts.pop();
+    else if (part !== '.' && part !== '') parts.push(part);
+  }
+  const trailing = /\/\.{0,2}$/.test(decoded) && parts.length > 0 ? '/' : '';
+  return `/${parts.join('/')}${trailing}`;
+}
+
 /** Headers for a path: every matching rule, later rules overriding earlier ones. */
 export function headersFor(rules: HeaderRule[], pathname: string): Map<string, string> {
   const headers = new Map<string, string>();

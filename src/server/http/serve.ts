@@ -1,14 +1,26 @@
 /**
  * `npm start`: the built site on Node. Static pages and assets come from dist/client (already
  * compressed); everything else (the localized 404, the newsletter) goes to Astro's handler.
- * Every answer carries the headers of `_headers`, the same file static hosts apply.
+ * Every answer, errors included, carries the headers of `_headers`, the same file static hosts
+ * apply. The settings are checked before anything else: a mistake stops the server with one line.
  */
 import { readFileSync } from 'node:fs';
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { headersFor, parseHeadersFile } from './headers-file.ts';
+import { checkServerEnv, ConfigError, portFrom } from '../newsletter/config.ts';
+import { headersFor, normalisedPath, parseHeadersFile } from './headers-file.ts';
+import { methodNotAllowed } from './methods.ts';
 import { serveStatic } from './static-files.ts';
+
+try {
+  checkServerEnv(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`server: ${error.message}`);
+  process.exit(2);
+}
 
 // The build, found from this file, so the server may run from any folder (its .data/ is there).
 const dist = resolve(import.meta.dirname, '../../../dist');
@@ -19,13 +31,21 @@ const { handler } = (await import(pathToFileURL(resolve(dist, 'server/entry.mjs'
 };
 
 const host = process.env['HOST'] ?? '127.0.0.1';
-const port = Number(process.env['PORT'] ?? 4321);
+const port = portFrom(process.env);
+
+/** A request that has not sent all of itself by then is dropped (a slow client holds nothing). */
+const requestTimeoutMs = 15_000;
+/** Largest request body taken (the newsletter's own limits are far lower and answered by it). */
+const maxBodyBytes = 64 * 1024;
+/** After SIGTERM, connections still busy get this long before they are cut. */
+const shutdownGraceMs = 3_000;
 
 /**
- * Pages rendered on demand bring their own CSP header (hashes of their inline code); it must
- * join the site's (frame-ancestors …), not replace it. Two CSP headers are both enforced.
+ * Answers from Astro's handler: the site's CSP joins the page's own (hashes of its inline
+ * code; two CSP headers are both enforced), the status text matches the code (a page rendered
+ * for an error keeps no "OK"), text says its charset and nothing is cached unless it says so.
  */
-function keepBothPolicies(res: ServerResponse) {
+function normaliseAppAnswer(res: ServerResponse) {
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
   res.writeHead = ((status: number, ...rest: unknown[]) => {
     const headers = rest.find(
@@ -34,33 +54,173 @@ function keepBothPolicies(res: ServerResponse) {
     const site = res.getHeader('content-security-policy');
     const page = headers?.['content-security-policy'];
     if (headers && site && page) headers['content-security-policy'] = [String(site), String(page)];
-    return writeHead(status, ...rest);
+    const type = String(headers?.['content-type'] ?? res.getHeader('content-type') ?? '');
+    if (/^text\/[^;]+$/i.test(type.trim())) {
+      if (headers?.['content-type']) headers['content-type'] = `${type}; charset=utf-8`;
+      else res.setHeader('Content-Type', `${type}; charset=utf-8`);
+    }
+    // An error is never kept, even where _headers says so for the path (a missing /_astro/ file).
+    if (!headers?.['cache-control'] && (status >= 400 || !res.hasHeader('cache-control'))) {
+      res.setHeader('Cache-Control', 'no-store');
+    }
+    return writeHead(status, STATUS_CODES[status] ?? 'Unknown', headers ?? {});
   }) as ServerResponse['writeHead'];
 }
 
-const server = createServer((req, res) => {
-  // A request line no URL parser accepts is the client's mistake, never a reason to stop.
-  if (!URL.canParse(req.url ?? '/', 'http://localhost')) {
-    res.writeHead(400).end();
+/** A short plain-text answer of the server's own (400, 405, 500), with the site's headers. */
+function plainAnswer(res: ServerResponse, status: number, extra: Record<string, string> = {}) {
+  const body = `${status} ${STATUS_CODES[status] ?? ''}\n`;
+  res.writeHead(status, STATUS_CODES[status], {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+    ...extra,
+  });
+  res.end(res.req.method === 'HEAD' ? undefined : body);
+}
+
+const server = createServer(
+  {
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: requestTimeoutMs,
+    // How often Node looks for requests past their time (30 s by default).
+    connectionsCheckingInterval: 1_000,
+  },
+  (req, res) => {
+    // Safe to apply to anything: the site's security set for every path (a request line no
+    // URL parser accepts gets the rules of /*).
+    const parsable = URL.canParse(req.url ?? '/', 'http://localhost');
+    const pathname = parsable ? new URL(req.url ?? '/', 'http://localhost').pathname : '/';
+    for (const [name, value] of headersFor(rules, normalisedPath(pathname))) {
+      res.setHeader(name, value);
+    }
+    // A request line no URL parser accepts is the client's mistake, never a reason to stop.
+    if (!parsable) return plainAnswer(res, 400);
+    if (!decodes(pathname)) {
+      console.warn('[server] 400 to a path that is not valid percent-encoding');
+      return plainAnswer(res, 400);
+    }
+    const allow = methodNotAllowed(req.method ?? '', normalisedPath(pathname));
+    if (allow) return plainAnswer(res, 405, { Allow: allow });
+    try {
+      if (serveStatic(req, res, client)) return;
+      normaliseAppAnswer(res);
+      if (req.method === 'GET' || req.method === 'HEAD') {
+        handler(req, res).catch((error: unknown) => failed(res, error));
+        return;
+      }
+      // The body is read here, so that a client leaving halfway is one line in the log and
+      // never reaches the application (which would log it as a failure, with its stack).
+      readBody(req, res)
+        .then((body) => {
+          if (!body) return;
+          Object.assign(req, { body });
+          return handler(req, res);
+        })
+        .catch((error: unknown) => failed(res, error));
+    } catch (error) {
+      failed(res, error);
+    }
+  },
+);
+
+function decodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The request's body, up to `maxBodyBytes`; undefined when it was answered already (too
+ * large) or the client left before sending all of it.
+ */
+function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | undefined> {
+  return new Promise((done) => {
+    if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) {
+      plainAnswer(res, 413, { Connection: 'close' });
+      return done(undefined);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBodyBytes) chunks.push(chunk);
+      else if (!res.headersSent) {
+        plainAnswer(res, 413, { Connection: 'close' });
+        req.destroy();
+        done(undefined);
+      }
+    });
+    req.on('end', () => done(size <= maxBodyBytes ? Buffer.concat(chunks) : undefined));
+    req.on('error', () => {
+      if (!res.headersSent && !answeredBySocket.has(req.socket)) {
+        console.warn(`[server] client left before sending its whole request (${req.method})`);
+      }
+      done(undefined);
+    });
+  });
+}
+
+/** An error of ours: one line in the log, a 500 to the client. */
+function failed(res: ServerResponse, error: unknown) {
+  console.error('[server]', error instanceof Error ? error.message : error);
+  if (!res.headersSent) plainAnswer(res, 500);
+  else res.destroy();
+}
+
+// Node answers malformed requests (400) and oversized headers (431) itself, before any
+// handler: give those answers the site's headers too, and log each in one short line.
+/** Connections the server answered itself (a timeout): their request logs nothing more. */
+const answeredBySocket = new WeakSet<Socket>();
+const clientErrors = new Map<string, number>([
+  ['HPE_HEADER_OVERFLOW', 431],
+  ['ERR_HTTP_REQUEST_TIMEOUT', 408],
+]);
+server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+  const code = error.code ?? 'error';
+  // A client that went away has nobody left to answer (a request underway logs it once).
+  const left = code === 'ECONNRESET' || code === 'HPE_INVALID_EOF_STATE';
+  if (left || !socket.writable || socket.bytesWritten > 0) {
+    socket.destroy();
     return;
   }
-  try {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    for (const [name, value] of headersFor(rules, pathname)) res.setHeader(name, value);
-    if (serveStatic(req, res, client)) return;
-    keepBothPolicies(res);
-    void handler(req, res);
-  } catch (error) {
-    console.error('[server]', error instanceof Error ? error.message : error);
-    if (!res.headersSent) res.writeHead(500);
-    res.end();
-  }
+  const status = clientErrors.get(code) ?? 400;
+  answeredBySocket.add(socket);
+  console.warn(`[server] ${status} to a malformed request (${code})`);
+  const body = `${status} ${STATUS_CODES[status] ?? ''}\n`;
+  const headers = [...headersFor(rules, '/')].filter(([name]) => name !== 'Cache-Control');
+  socket.end(
+    [
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
+      ...headers.map(([name, value]) => `${name}: ${value}`),
+      'Content-Type: text/plain; charset=utf-8',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'Cache-Control: no-store',
+      'Connection: close',
+      '',
+      body,
+    ].join('\r\n'),
+  );
 });
 
 server.listen(port, host, () => {
   console.info(`Polo Sociale Integrato di Siracusa: http://${host}:${port}/`);
 });
 
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    server.close(() => process.exit(0));
+    // Idle keep-alive connections go now; busy ones may finish within the grace, then are cut.
+    server.closeIdleConnections();
+    setTimeout(() => {
+      server.closeAllConnections();
+      setTimeout(() => process.exit(0), 500).unref();
+    }, shutdownGraceMs).unref();
+  });
 }

@@ -45,15 +45,28 @@ function fileAt(path: string): Stats | undefined {
 }
 
 /**
- * Encodings the browser accepts, e.g. 'gzip, br;q=0' => ['gzip'] (q=0 means "not this one").
+ * Encodings the browser accepts, e.g. 'gzip, br;Q=0' => ['gzip'] (q=0 means "not this one";
+ * parameter names are case-insensitive).
  */
 export function acceptedEncodings(header: string): string[] {
   return header
     .split(',')
     .map((part) => part.trim().split(';'))
-    .filter(([, ...params]) => !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p)))
+    .filter(([, ...params]) => !params.some((p) => /^\s*q\s*=\s*0(\.0*)?\s*$/i.test(p)))
     .map(([name]) => (name ?? '').trim().toLowerCase())
     .filter(Boolean);
+}
+
+/**
+ * Whether an `If-None-Match` header names `etag`, by the weak comparison of RFC 9110 (13.1.2):
+ * '*' matches any, 'W/"a"' matches '"a"', lists are read entry by entry.
+ */
+export function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const opaque = (tag: string) => tag.replace(/^W\//, '');
+  const wanted = opaque(etag);
+  return (header.match(/(?:W\/)?"[^"]*"/g) ?? []).some((tag) => opaque(tag) === wanted);
 }
 
 /** The file for a URL path inside `root`, e.g. '/it/orari/' => root/it/orari/index.html. */
@@ -108,7 +121,7 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, root: str
     res.setHeader('Cache-Control', extension === '.html' ? 'no-cache' : 'public, max-age=3600');
   }
   if (encoding) res.setHeader('Content-Encoding', encoding);
-  if (req.headers['if-none-match'] === etag) {
+  if (etagMatches(req.headers['if-none-match'], etag)) {
     res.statusCode = 304;
     res.end();
     return true;

@@ -38,21 +38,142 @@ export interface NewsletterEnv {
 }
 
 /**
- * A secret for local use, made once and kept in the data folder (mode 600), so that
- * `npm start` needs no setup. A remote database must come with a secret set by the operator.
+ * A secret for local use, made once and kept in the data folder (folder 700, file 600), so
+ * that `npm start` needs no setup. A remote database must come with a secret set by the operator.
  */
 function localSecret(dataDir: string): string {
   const file = resolve(dataDir, 'newsletter-secret');
   if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
+    ownerOnlyFolder(dirname(file));
     writeFileSync(file, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });
     chmodSync(file, 0o600);
   }
   return readFileSync(file, 'utf8').trim();
 }
 
+/** Makes `dir` (and missing parents) readable by this user only, when this call creates it. */
+export function ownerOnlyFolder(dir: string): void {
+  if (existsSync(dir)) return;
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // The mode above is filtered by the umask; say it again, exactly.
+  chmodSync(dir, 0o700);
+}
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+/** The settings with a secret that may still have to be made in the data folder. */
+export interface ParsedConfig extends Omit<NewsletterConfig, 'secret'> {
+  /** Undefined: made once in `dataDir` (local use only). */
+  secret?: string;
+  dataDir: string;
+}
+
+/** Schemes of a libSQL database address, e.g. 'libsql://db.example.turso.io'. */
+const databaseSchemes = ['file:', 'libsql:', 'http:', 'https:', 'ws:', 'wss:'];
+
+/** A setting's text, or undefined when it is unset or blank. */
+const text = (value: string | number | boolean | undefined) => {
+  const trimmed = value === undefined ? '' : String(value).trim();
+  return trimmed === '' ? undefined : trimmed;
+};
+
+/** A whole number setting from `min` to `max`, e.g. ('PORT', '4321', …) => 4321. */
+function wholeNumber(
+  name: string,
+  value: string | number | undefined,
+  fallback: number,
+  {
+    min = 1,
+    max = Number.MAX_SAFE_INTEGER,
+    example,
+  }: { min?: number; max?: number; example: string },
+): number {
+  const raw = text(value);
+  if (raw === undefined) return fallback;
+  const number = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(number) || number < min || number > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+    throw new ConfigError(
+      `${name} must be a whole number ${range}, e.g. ${name}=${example}, not "${raw.slice(0, 40)}"`,
+    );
+  }
+  return number;
+}
+
+/**
+ * Settings from `env`, checked, without touching the disk; throws ConfigError with one line
+ * naming the variable and what to write. `defaultSiteUrl` is the address the site was built for.
+ * Secrets (NEWSLETTER_SECRET, SMTP_URL, DATABASE_URL) are never repeated in a message.
+ */
+export function parseConfig(
+  env: NewsletterEnv,
+  defaultSiteUrl = 'http://127.0.0.1:4321',
+): ParsedConfig {
+  // The project's .data/ (npm runs every script from the project folder), unless DATA_DIR says.
+  const dataDir = resolve(text(env.DATA_DIR) ?? '.data');
+  const databaseUrl = text(env.DATABASE_URL) ?? `file:${resolve(dataDir, 'newsletter.db')}`;
+  const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(databaseUrl)?.[0].toLowerCase();
+  if (!scheme || !databaseSchemes.includes(scheme)) {
+    throw new ConfigError(
+      'DATABASE_URL must start with file:, libsql://, https://, http://, wss:// or ws://, e.g. DATABASE_URL=file:.data/newsletter.db or DATABASE_URL=libsql://db.example.turso.io',
+    );
+  }
+  const secret = text(env.NEWSLETTER_SECRET);
+  const authToken = text(env.DATABASE_AUTH_TOKEN);
+  const smtpUrl = text(env.SMTP_URL);
+  const mailFrom = text(env.MAIL_FROM);
+  const remote = scheme !== 'file:';
+  if (remote && !secret) {
+    throw new ConfigError(
+      'NEWSLETTER_SECRET must be set when DATABASE_URL is a remote database: write 32 or more random characters (e.g. from openssl rand -base64 33)',
+    );
+  }
+  if (remote && !smtpUrl) {
+    // Files on a server's disk are no way to reach subscribers, and the log would hold tokens.
+    throw new ConfigError(
+      'SMTP_URL must be set when DATABASE_URL is a remote database, e.g. SMTP_URL=smtps://user:password@smtp.example.org',
+    );
+  }
+  if (secret !== undefined && secret.length < 32) {
+    throw new ConfigError(
+      `NEWSLETTER_SECRET is ${secret.length} characters long: write 32 or more random characters (e.g. from openssl rand -base64 33)`,
+    );
+  }
+  if (smtpUrl && !mailFrom) {
+    throw new ConfigError(
+      'MAIL_FROM (the sender) must be set when SMTP_URL is set, e.g. MAIL_FROM="Polo <newsletter@example.org>"',
+    );
+  }
+  const siteUrl = (text(env.SITE_URL) ?? defaultSiteUrl).replace(/\/+$/, '');
+  const site = URL.canParse(siteUrl) ? new URL(siteUrl) : undefined;
+  if (!site || (site.protocol !== 'https:' && site.protocol !== 'http:') || !site.hostname) {
+    throw new ConfigError(
+      `SITE_URL must be an absolute http(s) address, e.g. SITE_URL=https://polo-siracusa.it, not "${siteUrl.slice(0, 80)}"`,
+    );
+  }
+  const rateLimit = wholeNumber('NEWSLETTER_RATE_LIMIT', env.NEWSLETTER_RATE_LIMIT, 10, {
+    example: '10',
+  });
+  const trust = text(env.TRUST_PROXY)?.toLowerCase();
+  if (trust !== undefined && !['true', 'false', '1', '0'].includes(trust)) {
+    throw new ConfigError(`TRUST_PROXY must be true or false, not "${trust.slice(0, 40)}"`);
+  }
+  return {
+    databaseUrl,
+    ...(authToken ? { databaseAuthToken: authToken } : {}),
+    ...(smtpUrl ? { smtpUrl } : {}),
+    // Local mode only: no real address is invented for the Polo.
+    mailFrom: mailFrom ?? 'Polo Sociale Integrato di Siracusa <newsletter@localhost>',
+    ...(secret ? { secret } : {}),
+    dataDir,
+    outboxDir: resolve(dataDir, 'outbox'),
+    rateLimit,
+    rateWindowMs: 10 * 60_000,
+    siteUrl,
+    trustProxy: trust === 'true' || trust === '1',
+  };
 }
 
 /** Settings from `env`; `defaultSiteUrl` is the address the site was built for. */
@@ -60,53 +181,27 @@ export function configFrom(
   env: NewsletterEnv,
   defaultSiteUrl = 'http://127.0.0.1:4321',
 ): NewsletterConfig {
-  // The project's .data/ (npm runs every script from the project folder), unless DATA_DIR says.
-  const dataDir = resolve(env.DATA_DIR?.trim() || '.data');
-  const databaseUrl = env.DATABASE_URL?.trim() || `file:${resolve(dataDir, 'newsletter.db')}`;
-  const remote = !databaseUrl.startsWith('file:');
-  if (remote && !env.NEWSLETTER_SECRET) {
-    throw new ConfigError('NEWSLETTER_SECRET must be set when DATABASE_URL is a remote database');
-  }
-  if (remote && !env.SMTP_URL) {
-    // Files on a server's disk are no way to reach subscribers, and the log would hold tokens.
-    throw new ConfigError('SMTP_URL must be set when DATABASE_URL is a remote database');
-  }
-  const siteUrl = (env.SITE_URL?.trim() || defaultSiteUrl).replace(/\/+$/, '');
-  if (!URL.canParse(siteUrl)) throw new ConfigError(`SITE_URL is not an address: "${siteUrl}"`);
-  if (env.NEWSLETTER_SECRET !== undefined && env.NEWSLETTER_SECRET.length < 32) {
-    throw new ConfigError('NEWSLETTER_SECRET must be at least 32 characters long');
-  }
-  if (env.SMTP_URL && !env.MAIL_FROM) {
-    throw new ConfigError('MAIL_FROM (the sender address) must be set when SMTP_URL is set');
-  }
-  const rateLimit = Number(env.NEWSLETTER_RATE_LIMIT ?? 10);
-  if (!Number.isInteger(rateLimit) || rateLimit < 1) {
-    throw new ConfigError('NEWSLETTER_RATE_LIMIT must be a whole number of at least 1');
-  }
-  return {
-    databaseUrl,
-    ...(env.DATABASE_AUTH_TOKEN ? { databaseAuthToken: env.DATABASE_AUTH_TOKEN } : {}),
-    ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
-    // Local mode only: no real address is invented for the Polo.
-    mailFrom: env.MAIL_FROM ?? 'Polo Sociale Integrato di Siracusa <newsletter@localhost>',
-    secret: env.NEWSLETTER_SECRET ?? localSecret(dataDir),
-    outboxDir: resolve(dataDir, 'outbox'),
-    rateLimit,
-    rateWindowMs: 10 * 60_000,
-    siteUrl,
-    trustProxy: env.TRUST_PROXY === true || env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
-  };
+  const { secret, dataDir, ...config } = parseConfig(env, defaultSiteUrl);
+  return { ...config, secret: secret ?? localSecret(dataDir) };
 }
 
 /** Notices mailed per minute (`NEWSLETTER_SEND_RATE`); undefined: as fast as the server takes them. */
 export function sendRateFrom(env: NewsletterEnv): number | undefined {
-  const value = env.NEWSLETTER_SEND_RATE?.trim();
-  if (!value) return undefined;
-  const rate = Number(value);
-  if (!Number.isInteger(rate) || rate < 1) {
-    throw new ConfigError(
-      'NEWSLETTER_SEND_RATE must be a whole number of mails per minute, at least 1',
-    );
-  }
-  return rate;
+  if (text(env.NEWSLETTER_SEND_RATE) === undefined) return undefined;
+  return wholeNumber('NEWSLETTER_SEND_RATE', env.NEWSLETTER_SEND_RATE, 0, { example: '600' });
+}
+
+/** The server's port (`PORT`), e.g. {} => 4321, { PORT: '8080' } => 8080. */
+export function portFrom(env: { PORT?: string | undefined }): number {
+  return wholeNumber('PORT', env.PORT, 4321, { max: 65535, example: '4321' });
+}
+
+/**
+ * Every setting the server reads, checked at once when it starts; throws ConfigError with the
+ * first mistake. Writes nothing.
+ */
+export function checkServerEnv(env: NewsletterEnv & { PORT?: string | undefined }): void {
+  portFrom(env);
+  parseConfig(env);
+  sendRateFrom(env);
 }

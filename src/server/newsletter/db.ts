@@ -1,8 +1,9 @@
 /** The newsletter database (libSQL): a local file by default, a libsql:// server in production. */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from '@libsql/client';
+import { ownerOnlyFolder } from './config.ts';
 import { migrate } from './migrations.ts';
 
 export type Database = Client;
@@ -11,13 +12,18 @@ export type Database = Client;
 export async function openDatabase(url: string, authToken?: string): Promise<Database> {
   if (url.startsWith('file:')) {
     const path = url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length);
-    mkdirSync(dirname(path), { recursive: true });
+    // Addresses are personal data: the folder and the file are the owner's only. SQLite
+    // gives the WAL and shared-memory files the mode of the database file.
+    ownerOnlyFolder(dirname(path));
+    closeSync(openSync(path, 'a', 0o600));
+    chmodSync(path, 0o600);
   }
   const db = createClient({ url, ...(authToken ? { authToken } : {}) });
   if (url.startsWith('file:')) {
-    // Concurrent signups wait for each other's write instead of failing.
-    await db.execute('PRAGMA journal_mode = WAL');
+    // Concurrent signups (and two processes opening the file at once: switching to WAL
+    // writes) wait for each other instead of failing.
     await db.execute('PRAGMA busy_timeout = 10000');
+    await db.execute('PRAGMA journal_mode = WAL');
   }
   await migrate(db);
   return db;

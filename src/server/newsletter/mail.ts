@@ -4,9 +4,10 @@
  * stays queued and is tried again later, so an SMTP outage loses nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
+import { ownerOnlyFolder } from './config.ts';
 import type { Database } from './db.ts';
 
 export interface OutgoingMail {
@@ -144,9 +145,10 @@ export function createSender(options: SenderOptions): Sender {
   return {
     async send(mail) {
       const info = await files.sendMail(messageOf(mail, options));
-      mkdirSync(options.outboxDir, { recursive: true });
+      ownerOnlyFolder(options.outboxDir);
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`;
-      writeFileSync(join(options.outboxDir, name), info.message as Buffer);
+      // A mail holds an address and a working link: the owner's only.
+      writeFileSync(join(options.outboxDir, name), info.message as Buffer, { mode: 0o600 });
       // The address stays out of the log; the link is what a developer needs.
       console.info(
         `[newsletter] mail written to .data/outbox/${name}${mail.confirmUrl ? `; confirm link: ${mail.confirmUrl}` : ''}`,

@@ -49,6 +49,9 @@ export interface Signup {
 export type Fields = Map<string, string[]>;
 
 const controlCharacters = /[\r\n\0]/;
+// Characters a reader cannot see or that reorder what they see (U+202E, U+200B, U+FEFF, private
+// use, lone surrogates, the replacement character): an address with one is not what it shows.
+const invisibleCharacters = /[\p{Cf}\p{Co}\p{Cs}\uFFFD]/u;
 // One address: no spaces, commas, semicolons or angle brackets; exactly one @.
 const addressShape = /^[^\s@,;<>"()[\]\\]+@[^\s@,;<>"()[\]\\]+$/;
 const domainLabel = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
@@ -57,6 +60,7 @@ const domainLabel = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 export function emailProblem(email: string): Problem | undefined {
   if (email.length === 0) return 'invalid-email';
   if (email.length > 254) return 'email-too-long';
+  if (invisibleCharacters.test(email)) return 'invalid-email';
   if ((email.match(/@/g) ?? []).length > 1 || /[,;\s]/.test(email)) return 'several-addresses';
   if (!addressShape.test(email)) return 'invalid-email';
   const [local = '', domain = ''] = email.split('@');
@@ -78,7 +82,10 @@ export function parseSignup(fields: Fields): { signup: Signup } | { problem: Pro
   if (one('email').length > 1) return { problem: 'several-addresses' };
   const lang = one('lang')[0] ?? '';
   if (one('lang').length > 1 || !isLocale(lang)) return { problem: 'unknown-language' };
-  const email = (one('email')[0] ?? '').trim().toLowerCase();
+  const typed = one('email')[0] ?? '';
+  // Before trimming, which would drop a U+FEFF at either end.
+  if (invisibleCharacters.test(typed)) return { problem: 'invalid-email' };
+  const email = typed.trim().toLowerCase();
   const problem = emailProblem(email);
   if (problem) return { problem };
   const consent = one('consent')[0];

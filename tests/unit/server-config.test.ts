@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkServerEnv,
+  ConfigError,
+  parseConfig,
+  portFrom,
+  sendRateFrom,
+} from '../../src/server/newsletter/config';
+
+const secret = 's'.repeat(32);
+
+/** The one line a bad setting gives, or 'ok'. */
+function problem(env: Record<string, string>): string {
+  try {
+    checkServerEnv(env);
+    return 'ok';
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+}
+
+describe('settings checked when the server starts', () => {
+  it('takes no settings at all, and the usual ones', () => {
+    expect(problem({})).toBe('ok');
+    expect(
+      problem({
+        PORT: '8080',
+        DATABASE_URL: 'libsql://db.example.turso.io',
+        NEWSLETTER_SECRET: secret,
+        SMTP_URL: 'smtps://u:p@smtp.example.org',
+        MAIL_FROM: 'Polo <n@example.org>',
+        NEWSLETTER_RATE_LIMIT: '20',
+        NEWSLETTER_SEND_RATE: '600',
+        SITE_URL: 'https://polo.example.org/',
+        TRUST_PROXY: 'true',
+      }),
+    ).toBe('ok');
+    for (const url of [
+      'file:x.db',
+      'https://db.example',
+      'http://127.0.0.1:8080',
+      'wss://db.example',
+      'ws://db.example',
+    ]) {
+      expect(
+        parseConfig({
+          DATABASE_URL: url,
+          NEWSLETTER_SECRET: secret,
+          SMTP_URL: 'smtp://x',
+          MAIL_FROM: 'a@b.c',
+        }).databaseUrl,
+      ).toBe(url);
+    }
+  });
+
+  it.each([
+    [
+      { SMTP_URL: 'smtp://127.0.0.1:2525' },
+      /^MAIL_FROM .* when SMTP_URL is set, e\.g\. MAIL_FROM=/,
+    ],
+    [
+      { DATABASE_URL: 'postgres://db.example/x' },
+      /^DATABASE_URL must start with file:, libsql:\/\//,
+    ],
+    [{ DATABASE_URL: '.data/newsletter.db' }, /^DATABASE_URL must start with/],
+    [{ NEWSLETTER_SECRET: 'short' }, /^NEWSLETTER_SECRET is 5 characters long: write 32 or more/],
+    [
+      { PORT: 'http' },
+      /^PORT must be a whole number from 1 to 65535, e\.g\. PORT=4321, not "http"$/,
+    ],
+    [{ PORT: '70000' }, /^PORT must be a whole number from 1 to 65535/],
+    [
+      { NEWSLETTER_RATE_LIMIT: 'ten' },
+      /^NEWSLETTER_RATE_LIMIT must be a whole number of at least 1, e\.g\./,
+    ],
+    [{ NEWSLETTER_RATE_LIMIT: '2.5' }, /^NEWSLETTER_RATE_LIMIT must be a whole number/],
+    [{ NEWSLETTER_SEND_RATE: '100/min' }, /^NEWSLETTER_SEND_RATE must be a whole number/],
+    [{ SITE_URL: 'polo.example.org' }, /^SITE_URL must be an absolute http\(s\) address, e\.g\./],
+    [{ SITE_URL: 'ftp://polo.example.org' }, /^SITE_URL must be an absolute http\(s\) address/],
+    [{ TRUST_PROXY: 'yes' }, /^TRUST_PROXY must be true or false/],
+  ])('%o => one line naming the variable', (env, message) => {
+    const line = problem(env);
+    expect(line).toMatch(message);
+    expect(line).not.toContain('\n');
+  });
+
+  it('never repeats a secret in its message', () => {
+    const token = 'p4ssw0rd-in-the-url';
+    expect(problem({ DATABASE_URL: `postgres://u:${token}@db` })).not.toContain(token);
+    expect(problem({ NEWSLETTER_SECRET: token })).not.toContain(token);
+  });
+
+  it('reads numbers and blanks as unset', () => {
+    expect(portFrom({})).toBe(4321);
+    expect(portFrom({ PORT: ' 8080 ' })).toBe(8080);
+    expect(portFrom({ PORT: '' })).toBe(4321);
+    expect(sendRateFrom({ NEWSLETTER_SEND_RATE: '' })).toBeUndefined();
+    expect(parseConfig({ NEWSLETTER_RATE_LIMIT: 3 }).rateLimit).toBe(3);
+    expect(parseConfig({ SITE_URL: 'https://polo.example.org//' }).siteUrl).toBe(
+      'https://polo.example.org',
+    );
+  });
+});
