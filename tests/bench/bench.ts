@@ -225,6 +225,8 @@ if (run('lighthouse')) {
           tbtMs: Math.round(metric('total-blocking-time')),
           cls: Number(metric('cumulative-layout-shift').toFixed(3)),
           transferBytes: metric('total-byte-weight'),
+          // A run Lighthouse could not measure says why, instead of a bare 0.
+          ...(lhr.runtimeError ? { error: lhr.runtimeError.code } : {}),
         });
       }
     }
