@@ -12,7 +12,7 @@ import { isLocale, localeCodes, localeInfo, sourceLocale } from '../i18n/locales
 import { ContentError, schemaError } from './content-errors';
 import { readSource, type SourceFile } from './content-source';
 import { withOriginalFacts, type WrittenEntry } from './language-neutral';
-import { assertRealDates } from './raw-dates';
+import { impossibleDates } from './raw-dates';
 import { scriptMismatch } from './writing-system';
 
 export { ContentError } from './content-errors';
@@ -58,9 +58,8 @@ export function layoutProblems(folder: string, shownAs: string): string[] {
 }
 
 /**
- * Files the site never shows, e.g. `notices/chiusura.md` outside any language folder, and
- * files whose text is in another script than their folder's language. Warnings, not errors:
- * the build goes on, and says what to check.
+ * Files the site never shows, e.g. `notices/chiusura.md` outside any language folder or a
+ * `.txt` in one. Warnings, not errors: the build goes on, and says what to check.
  */
 export function layoutWarnings(folder: string, shownAs: string): string[] {
   const warnings: string[] = [];
@@ -79,31 +78,36 @@ export function layoutWarnings(folder: string, shownAs: string): string[] {
       if (inner.startsWith('.')) continue;
       if (!inner.endsWith('.md')) {
         warnings.push(`${shownAs}/${name}/${inner}: only .md files are on the site`);
-        continue;
       }
-      const { label, script } = localeInfo(name);
-      const text = readFileSync(join(path, inner), 'utf8').replace(/^---[\s\S]*?\n---/, (fm) =>
-        // The field names are English; only the values are the language's words.
-        fm.replace(/^\s*[\w.-]+\s*:/gm, ''),
-      );
-      const mismatch = scriptMismatch(text, script, label);
-      if (mismatch) warnings.push(`${shownAs}/${name}/${inner}: ${mismatch}`);
     }
   }
   return warnings;
 }
 
 /**
- * Each file as written, checked for impossible dates and YAML syntax before Astro reads it,
- * so the message has a line number and no stack trace.
+ * Each file as written, read once and checked for impossible dates and YAML syntax before
+ * Astro reads it, so the message has a line number and no stack trace.
  */
-function readWritten(path: string, shownAs: string, markdown: boolean): SourceFile {
-  assertRealDates(path, shownAs);
-  const source = readSource(readFileSync(path, 'utf8'), markdown);
-  if (source.syntaxErrors.length > 0) {
-    throw new ContentError(shownAs, `\n  ${source.syntaxErrors.join('\n  ')}`);
-  }
-  return source;
+function readWritten(
+  path: string,
+  shownAs: string,
+  markdown: boolean,
+): { source: SourceFile; text: string } {
+  const text = readFileSync(path, 'utf8');
+  const source = readSource(text, markdown);
+  const problems = [...impossibleDates(text), ...source.syntaxErrors];
+  if (problems.length > 0) throw new ContentError(shownAs, `\n  ${problems.join('\n  ')}`);
+  return { source, text };
+}
+
+/** A warning when a file's words are in another script than its folder's language. */
+function scriptWarning(text: string, lang: string, shownAs: string): string | undefined {
+  if (!isLocale(lang)) return undefined;
+  const { label, script } = localeInfo(lang);
+  // The field names are English; only the values are the language's words.
+  const words = text.replace(/^---[\s\S]*?\n---/, (fm) => fm.replace(/^\s*[\w.-]+\s*:/gm, ''));
+  const mismatch = scriptMismatch(words, script, label);
+  return mismatch && `${shownAs}: ${mismatch}`;
 }
 
 type ParseData = LoaderContext['parseData'];
@@ -150,7 +154,9 @@ export function localizedGlob(
         if (!statSync(join(base, lang)).isDirectory()) continue;
         for (const name of readdirSync(join(base, lang)).filter((n) => n.endsWith('.md'))) {
           const entry = `${shownAs}/${lang}/${name}`;
-          const source = readWritten(join(base, lang, name), entry, true);
+          const { source, text } = readWritten(join(base, lang, name), entry, true);
+          const warning = scriptWarning(text, lang, entry);
+          if (warning) context.logger.warn(warning);
           written.set(entryId(`${lang}/${name}`), { source, shownAs: entry });
         }
       }
@@ -202,7 +208,7 @@ export function checkedFile(path: string, schema: z.ZodType): Loader {
     load: async (context) => {
       const shownAs = relative(process.cwd(), path) || path;
       context.store.clear(); // as in localizedGlob: no entry cached under an older schema
-      const source = readWritten(path, shownAs, false);
+      const { source } = readWritten(path, shownAs, false);
       const parseData: ParseData = async (props) => {
         const result = schema.safeParse(props.data);
         if (!result.success) {
@@ -225,7 +231,8 @@ export function checkedYamlFiles(base: string, schema: z.ZodType): Loader {
       context.store.clear(); // as in localizedGlob: no entry cached under an older schema
       const sources = new Map<string, SourceFile>();
       for (const name of readdirSync(base).filter((n) => n.endsWith('.yaml'))) {
-        sources.set(name.slice(0, -5), readWritten(join(base, name), `${shownAs}/${name}`, false));
+        const { source } = readWritten(join(base, name), `${shownAs}/${name}`, false);
+        sources.set(name.slice(0, -5), source);
       }
       const parseData: ParseData = async (props) => {
         const source = sources.get(props.id);

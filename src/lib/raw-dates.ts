@@ -2,8 +2,6 @@
  * YAML reads an unquoted 2026-02-30 as 2 March 2026 without a word, so a schema never sees
  * the mistake. This reads the dates as written, before YAML does.
  */
-import { readFileSync } from 'node:fs';
-import { ContentError } from './content-errors';
 
 const writtenDate =
   /^\s*(?:-\s*)?(?:([\w.]+)\s*:\s*)?['"]?(\d{4})-(\d{2})-(\d{2})['"]?\s*(?:#.*)?$/;
@@ -30,10 +28,4 @@ export function impossibleDates(text: string): string[] {
     }
   });
   return problems;
-}
-
-/** Throws naming the file when it holds a date that does not exist. */
-export function assertRealDates(file: string, shownAs = file): void {
-  const problems = impossibleDates(readFileSync(file, 'utf8'));
-  if (problems.length > 0) throw new ContentError(shownAs, `\n  ${problems.join('\n  ')}`);
 }

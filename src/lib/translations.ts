@@ -40,3 +40,17 @@ export function pickTranslations<E extends { id: string }>(
         : { slug, entry: original, lang: sourceLocale, fallback: true, original };
     });
 }
+
+/**
+ * The review a page can honestly state: its own date once a person wrote or checked the text;
+ * while it is a machine translation, the day the Italian original was checked, e.g. a machine
+ * 'ar/lavoro' => { date: <lastReviewed of it/lavoro>, translation: 'machine' }.
+ */
+export function reviewOf(item: {
+  entry: { data: { lastReviewed: string; translation: string } };
+  original: { data: { lastReviewed: string } };
+}): { date: string; translation?: 'machine' } {
+  return item.entry.data.translation === 'machine'
+    ? { date: item.original.data.lastReviewed, translation: 'machine' }
+    : { date: item.entry.data.lastReviewed };
+}

@@ -3,8 +3,8 @@
  * event per opening period in Europe/Rome time, with every closed day excluded.
  */
 import { nextDay, previousDay } from './holidays';
-import { closedDayOn, weekdayOf, type ScheduleData, type Slot } from './schedule';
-import { weekdays, type Weekday } from '../dates';
+import { closedDayOn, daysBySlot, weekdayOf, type ScheduleData } from './schedule';
+import type { Weekday } from '../dates';
 
 // Europe/Rome's rules since 1996, so calendars need no zone database of their own.
 const romeTimeZone = [
@@ -105,16 +105,7 @@ export function openingHoursCalendar(data: ScheduleData, options: CalendarOption
   ];
   for (const span of timetableSpans(data, options.from, options.until)) {
     // Days that share an opening period become one weekly event.
-    const groups = new Map<string, { slot: Slot; days: Weekday[] }>();
-    for (const day of weekdays) {
-      for (const slot of span.week[day] ?? []) {
-        const key = `${slot.opens}-${slot.closes}`;
-        const group = groups.get(key) ?? { slot, days: [] };
-        group.days.push(day);
-        groups.set(key, group);
-      }
-    }
-    for (const { slot, days } of groups.values()) {
+    for (const { slot, days } of daysBySlot(span.week)) {
       const dates: string[] = [];
       for (let iso = span.from; iso <= span.until; iso = nextDay(iso)) {
         if (days.includes(weekdayOf(iso))) dates.push(iso);

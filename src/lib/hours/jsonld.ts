@@ -11,8 +11,8 @@ import type {
 } from 'schema-dts';
 import { previousDay } from './holidays';
 import type { UpcomingClosure } from './upcoming';
-import type { ScheduleData, Week } from './schedule';
-import { weekdays, type Weekday } from '../dates';
+import { daysBySlot, type ScheduleData, type Week } from './schedule';
+import type { Weekday } from '../dates';
 
 const dayOfWeek = (day: Weekday) =>
   `https://schema.org/${day.charAt(0).toUpperCase()}${day.slice(1)}` as DayOfWeek;
@@ -34,19 +34,11 @@ function weekSpecification(
   week: Week,
   validity: { validFrom?: string; validThrough?: string },
 ): OpeningHoursSpecification[] {
-  const groups = new Map<string, { opens: string; closes: string; days: DayOfWeek[] }>();
-  for (const day of weekdays) {
-    for (const { opens, closes } of week[day] ?? []) {
-      const group = groups.get(`${opens}-${closes}`) ?? { opens, closes, days: [] };
-      group.days.push(dayOfWeek(day));
-      groups.set(`${opens}-${closes}`, group);
-    }
-  }
-  return [...groups.values()].map(({ opens, closes, days }) => ({
+  return daysBySlot(week).map(({ slot, days }) => ({
     '@type': 'OpeningHoursSpecification',
-    dayOfWeek: days,
-    opens,
-    closes,
+    dayOfWeek: days.map(dayOfWeek),
+    opens: slot.opens,
+    closes: slot.closes,
     ...validity,
   }));
 }

@@ -83,6 +83,24 @@ export function weekdayOf(iso: string): Weekday {
   return italianDay(italianInstant(iso, '12:00')).weekday;
 }
 
+/**
+ * The periods of a timetable, each with the days that share it, in week order, e.g.
+ * Monday and Wednesday 09:00–13:00 => [{ slot: 09:00–13:00, days: ['monday', 'wednesday'] }].
+ * One weekly event in the calendar file, one specification in the JSON-LD.
+ */
+export function daysBySlot(week: Week): { slot: Slot; days: Weekday[] }[] {
+  const groups = new Map<string, { slot: Slot; days: Weekday[] }>();
+  for (const day of weekdays) {
+    for (const slot of week[day] ?? []) {
+      const key = `${slot.opens}-${slot.closes}`;
+      const group = groups.get(key) ?? { slot, days: [] };
+      group.days.push(day);
+      groups.set(key, group);
+    }
+  }
+  return [...groups.values()];
+}
+
 /** The timetable in force on a date, e.g. the next one from its first day on. */
 export function weekOn(data: ScheduleData, iso: string): Week {
   return data.next && iso >= data.next.from ? data.next.weekly : data.weekly;
