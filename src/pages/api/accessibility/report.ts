@@ -73,6 +73,9 @@ async function problem(
 
 export async function POST(context: APIContext): Promise<Response> {
   const { request, url } = context;
+  // Sends what waits in the outbox and, once an hour, deletes what is past its time (reports
+  // a year old included), as a signup does.
+  drainSoon();
   const type = bodyType(request);
   const json = wantsJson(request, type);
   const early = answerLanguage(undefined, request);
@@ -118,6 +121,7 @@ export async function POST(context: APIContext): Promise<Response> {
           : undefined,
         now,
       );
+      // The new mail goes now, not at the next request.
       if (staffEmail) drainSoon();
     }
   } catch (error) {
