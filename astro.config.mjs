@@ -69,6 +69,8 @@ export default defineConfig({
       SITE_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
       TRUST_PROXY: envField.boolean({ context: 'server', access: 'secret', optional: true }),
       DATA_DIR: envField.string({ context: 'server', access: 'secret', optional: true }),
+      // Accessibility reports are mailed here; unset, they are only stored (README).
+      STAFF_EMAIL: envField.string({ context: 'server', access: 'secret', optional: true }),
     },
   },
   integrations: [
@@ -77,8 +79,9 @@ export default defineConfig({
         defaultLocale: sourceLocale,
         locales: Object.fromEntries(locales.map((l) => [l.code, l.code])),
       },
-      // The editor at /admin/ is for the Polo's staff, not for search engines.
-      filter: (page) => !new URL(page).pathname.startsWith('/admin/'),
+      // The editor at /admin/ is for the Polo's staff, not for search engines; nor is the
+      // thank-you page of the accessibility report, reached only by sending the form.
+      filter: (page) => !/^\/admin\/|\/accessibilita\/grazie\/$/.test(new URL(page).pathname),
       serialize: (item) => ({ ...item, links: sitemapLinks(item.url) }),
     }),
     // Before precompress, so that the editor's files are compressed too.

@@ -11,5 +11,8 @@ declare namespace App {
     newsletterProblem?: import('./server/newsletter/validate').Problem;
     newsletterEmail?: string;
     newsletterConsent?: boolean;
+    /** Set by the accessibility-report endpoint when it shows the form again. */
+    reportProblem?: import('./server/reports/validate').ReportProblem;
+    reportTyped?: { report: string; page: string; email: string; consented: boolean };
   }
 }

@@ -170,8 +170,17 @@ export async function startSite(
  * the tests lives in this process and must keep answering meanwhile.
  */
 export function cli(site: Site, ...args: string[]) {
+  return command('src/cli/newsletter.ts', site, args);
+}
+
+/** Runs the operators' command for accessibility reports (`npm run reports`). */
+export function reportsCli(site: Site, ...args: string[]) {
+  return command('src/cli/reports.ts', site, args);
+}
+
+function command(file: string, site: Site, args: string[]) {
   return new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
-    const child = spawn(process.execPath, [resolve('src/cli/newsletter.ts'), ...args], {
+    const child = spawn(process.execPath, [resolve(file), ...args], {
       env: { ...process.env, ...site.env },
     });
     let stdout = '';

@@ -89,7 +89,17 @@ describe('preview images', () => {
 });
 
 describe('Open Graph tags', () => {
-  it.each(sitePages.map((page) => [page.url, page]))('%s', (url, { locale, path }) => {
+  // A page reached only by sending a form (noindex) is not one to share: it has no preview.
+  it.each(sitePages.filter((page) => !page.listed).map((page) => [page.url]))(
+    '%s has none',
+    (url) => {
+      const html = readFileSync(join(client, url, 'index.html'), 'utf8');
+      expect(metaTags(html).has('og:url')).toBe(false);
+    },
+  );
+
+  const shared = sitePages.filter((page) => page.listed);
+  it.each(shared.map((page) => [page.url, page]))('%s', (url, { locale, path }) => {
     const html = readFileSync(join(client, url, 'index.html'), 'utf8');
     const tags = metaTags(html);
     const canonical = html.match(/<link rel="canonical" href="([^"]*)"/)?.[1];

@@ -19,7 +19,7 @@ async function expectNoHorizontalScroll(page: Page) {
   expect(overflow, 'page scrolls sideways').toBeLessThanOrEqual(0);
 }
 
-for (const { locale, path, url } of sitePages) {
+for (const { locale, path, url, listed } of sitePages) {
   test(`${url} in ${locale.label}`, async ({ page, baseURL }) => {
     const response = await page.goto(url);
     expect(response?.status()).toBe(200);
@@ -29,18 +29,23 @@ for (const { locale, path, url } of sitePages) {
     await expect(html).toHaveAttribute('dir', locale.dir);
     await expect(page.locator('h1')).toHaveCount(1);
 
-    // hreflang alternates: every language, plus x-default.
-    for (const other of locales) {
-      await expect(page.locator(`link[rel=alternate][hreflang="${other.code}"]`)).toHaveAttribute(
+    if (listed) {
+      // hreflang alternates: every language, plus x-default.
+      for (const other of locales) {
+        await expect(page.locator(`link[rel=alternate][hreflang="${other.code}"]`)).toHaveAttribute(
+          'href',
+          new RegExp(`/${other.code}${path.replace(/\//g, '\\/')}$`),
+        );
+      }
+      await expect(page.locator('link[rel=alternate][hreflang="x-default"]')).toHaveCount(1);
+      await expect(page.locator('link[rel=canonical]')).toHaveAttribute(
         'href',
-        new RegExp(`/${other.code}${path.replace(/\//g, '\\/')}$`),
+        new RegExp(`${url}$`),
       );
+    } else {
+      await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
+      await expect(page.locator('link[rel=canonical], link[hreflang]')).toHaveCount(0);
     }
-    await expect(page.locator('link[rel=alternate][hreflang="x-default"]')).toHaveCount(1);
-    await expect(page.locator('link[rel=canonical]')).toHaveAttribute(
-      'href',
-      new RegExp(`${url}$`),
-    );
 
     // The switcher lands on the same page in each other language.
     const switcher = page.locator('nav.switcher');

@@ -42,8 +42,17 @@ export const pagePaths = [
   '/newsletter/check-email/',
 ];
 
+/** Pages reached only by sending a form: noindex, outside the sitemap, e.g. '/accessibilita/grazie/'. */
+export const unlistedPaths = ['/accessibilita/grazie/'];
+
+/** Every page in every language; `listed` ones are indexed, with alternates, in the sitemap. */
 export const sitePages = locales.flatMap((locale) =>
-  pagePaths.map((path) => ({ locale, path, url: `/${locale.code}${path}` })),
+  [...pagePaths, ...unlistedPaths].map((path) => ({
+    locale,
+    path,
+    url: `/${locale.code}${path}`,
+    listed: !unlistedPaths.includes(path),
+  })),
 );
 
 export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

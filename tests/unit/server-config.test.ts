@@ -54,6 +54,15 @@ describe('settings checked when the server starts', () => {
     }
   });
 
+  it('takes one staff address for accessibility reports, or none', () => {
+    expect(parseConfig({}).staffEmail).toBeUndefined();
+    expect(parseConfig({ STAFF_EMAIL: ' ' }).staffEmail).toBeUndefined();
+    expect(parseConfig({ STAFF_EMAIL: 'Staff@Example.org' }).staffEmail).toBe('Staff@Example.org');
+    for (const wrong of ['staff', 'a@b.org, c@d.org', 'staff@localhost']) {
+      expect(problem({ STAFF_EMAIL: wrong })).toMatch(/^STAFF_EMAIL must be one e-mail address/);
+    }
+  });
+
   it.each([
     [
       { SMTP_URL: 'smtp://127.0.0.1:2525' },

@@ -69,6 +69,10 @@ describe('methods', () => {
     ['TRACE', '/api/newsletter/subscribe', 'POST'],
     ['POST', '/api/newsletter/unsubscribe', undefined],
     ['TRACE', '/api/newsletter/unsubscribe', 'GET, HEAD, POST'],
+    ['POST', '/api/accessibility/report', undefined],
+    ['GET', '/api/accessibility/report', undefined],
+    ['CONNECT', '/api/accessibility/report', 'POST'],
+    ['POST', '/it/accessibilita/', 'GET, HEAD'],
   ])('%s %s => %s', (method, path, allow) => {
     expect(methodNotAllowed(method, path)).toBe(allow);
   });

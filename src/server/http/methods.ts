@@ -1,6 +1,7 @@
 /**
  * Which request methods each path takes. Pages and assets are read-only (GET, HEAD); the
- * newsletter's forms and endpoints also take POST and answer the rest themselves.
+ * newsletter's and the accessibility report's endpoints also take POST and answer the rest
+ * themselves.
  */
 import { locales } from '../../i18n/locales.ts';
 
@@ -22,7 +23,8 @@ const unsupported = new Set(['CONNECT', 'TRACE', 'TRACK']);
  */
 export function methodNotAllowed(method: string, pathname: string): string | undefined {
   const path = pathname.replace(/\/+$/, '') || '/';
-  if (path === '/api/newsletter/subscribe') return unsupported.has(method) ? 'POST' : undefined;
+  if (path === '/api/newsletter/subscribe' || path === '/api/accessibility/report')
+    return unsupported.has(method) ? 'POST' : undefined;
   if (path === '/api/newsletter/unsubscribe' || formPage.test(path)) {
     return ['GET', 'HEAD', 'POST'].includes(method) ? undefined : `${readOnly}, POST`;
   }

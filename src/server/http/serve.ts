@@ -208,6 +208,11 @@ server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
 
 server.listen(port, host, () => {
   console.info(`Polo Sociale Integrato di Siracusa: http://${host}:${port}/`);
+  if (!process.env['STAFF_EMAIL']?.trim()) {
+    console.info(
+      '[reports] STAFF_EMAIL is not set: accessibility reports are stored, not mailed (npm run reports -- list)',
+    );
+  }
 });
 
 let stopping = false;

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { emailProblem } from './validate.ts';
 
 export interface NewsletterConfig {
   databaseUrl: string;
@@ -22,6 +23,8 @@ export interface NewsletterConfig {
   siteUrl: string;
   /** Behind a reverse proxy: the client is the last X-Forwarded-For entry, not the socket. */
   trustProxy: boolean;
+  /** Accessibility reports are mailed here; unset: they are stored, not mailed. */
+  staffEmail?: string;
 }
 
 export interface NewsletterEnv {
@@ -35,6 +38,7 @@ export interface NewsletterEnv {
   TRUST_PROXY?: boolean | string | undefined;
   DATA_DIR?: string | undefined;
   NEWSLETTER_SEND_RATE?: string | undefined;
+  STAFF_EMAIL?: string | undefined;
 }
 
 /**
@@ -160,6 +164,12 @@ export function parseConfig(
   if (trust !== undefined && !['true', 'false', '1', '0'].includes(trust)) {
     throw new ConfigError(`TRUST_PROXY must be true or false, not "${trust.slice(0, 40)}"`);
   }
+  const staffEmail = text(env.STAFF_EMAIL);
+  if (staffEmail !== undefined && emailProblem(staffEmail.toLowerCase())) {
+    throw new ConfigError(
+      `STAFF_EMAIL must be one e-mail address, e.g. STAFF_EMAIL=accessibilita@example.org, not "${staffEmail.slice(0, 80)}"`,
+    );
+  }
   return {
     databaseUrl,
     ...(authToken ? { databaseAuthToken: authToken } : {}),
@@ -173,6 +183,7 @@ export function parseConfig(
     rateWindowMs: 10 * 60_000,
     siteUrl,
     trustProxy: trust === 'true' || trust === '1',
+    ...(staffEmail ? { staffEmail } : {}),
   };
 }
 

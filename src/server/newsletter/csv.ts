@@ -1,4 +1,4 @@
-/** The confirmed subscribers as CSV, for `npm run newsletter -- export`. */
+/** CSV for the operators' exports: subscribers (`npm run newsletter -- export`) and reports. */
 import type { Subscriber } from './store.ts';
 
 /** One CSV cell; a leading = + - @ is defused so spreadsheets never run it as a formula. */
@@ -7,11 +7,16 @@ function csvCell(value: string): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** A header line and rows, e.g. (['a', 'b'], [['1', '=2']]) => "a,b\n1,'=2\n". */
+export function csvTable(header: string[], rows: string[][]): string {
+  return `${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n')}\n`;
+}
+
 /** Rows with a header line, e.g. one subscriber => 'email,lang,…\nana@example.org,it,…\n'. */
 export function toCsv(rows: Subscriber[]): string {
   const header = ['email', 'lang', 'consent_version', 'submitted_at', 'confirmed_at'];
-  const lines = rows.map((r) =>
-    [r.email, r.lang, r.consentVersion, r.submittedAt, r.confirmedAt].map(csvCell).join(','),
+  return csvTable(
+    header,
+    rows.map((r) => [r.email, r.lang, r.consentVersion, r.submittedAt, r.confirmedAt]),
   );
-  return `${[header.join(','), ...lines].join('\n')}\n`;
 }

@@ -16,8 +16,10 @@ export interface OutgoingMail {
   text: string;
   html: string;
   lang: string;
-  /** RFC 8058 one-click unsubscribe target. */
-  unsubscribeUrl: string;
+  /** RFC 8058 one-click unsubscribe target; none on a mail to the staff. */
+  unsubscribeUrl?: string;
+  /** Where the staff's answer goes, e.g. the address a reporter gave. */
+  replyTo?: string;
   /** RFC 2919 list identifier of mails sent to the whole list, e.g. 'Polo <avvisi.polo-siracusa.it>'. */
   listId?: string;
   /** Shown in the log when mails go to files, so a developer can follow it. */
@@ -35,7 +37,8 @@ export interface ConfirmationText {
   signature: string;
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The confirmation mail, plain text and simple HTML, e.g. in Arabic with dir="rtl". */
 export function confirmationMail(
@@ -103,10 +106,15 @@ function messageOf(mail: OutgoingMail, options: SenderOptions) {
     html: mail.html,
     // On the site's own domain: an id on 'localhost' or on another host counts against the mail.
     messageId: `<${randomUUID()}@${options.domain}>`,
+    ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
     headers: {
       'Content-Language': mail.lang,
-      'List-Unsubscribe': `<${mail.unsubscribeUrl}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      ...(mail.unsubscribeUrl
+        ? {
+            'List-Unsubscribe': `<${mail.unsubscribeUrl}>`,
+            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          }
+        : {}),
       ...(mail.listId ? { 'List-Id': mail.listId } : {}),
     },
   };

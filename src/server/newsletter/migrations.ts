@@ -92,6 +92,22 @@ export const migrations: { version: number; name: string; statements: string[] }
       )`,
     ],
   },
+  {
+    version: 3,
+    name: 'accessibility reports',
+    statements: [
+      // Exactly what the privacy page lists: the text, the page, the language, the date, and
+      // the address only when given with consent for an answer. No network address.
+      `CREATE TABLE IF NOT EXISTS accessibility_reports (
+        id INTEGER PRIMARY KEY,
+        text TEXT NOT NULL,
+        page TEXT,
+        lang TEXT NOT NULL,
+        email TEXT,
+        created_at INTEGER NOT NULL
+      )`,
+    ],
+  },
 ];
 
 export async function migrate(db: Client): Promise<void> {

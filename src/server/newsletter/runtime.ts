@@ -12,12 +12,14 @@ import {
   NEWSLETTER_SECRET,
   SITE_URL,
   SMTP_URL,
+  STAFF_EMAIL,
   TRUST_PROXY,
 } from 'astro:env/server';
 import { configFrom, type NewsletterConfig } from './config.ts';
 import { openDatabase, type Database } from './db.ts';
 import { createSender, drainOutbox, type Sender } from './mail.ts';
 import { purge } from './store.ts';
+import { purgeReports, reportRetention } from '../reports/store.ts';
 
 export interface Newsletter {
   config: NewsletterConfig;
@@ -40,6 +42,7 @@ export function settings(): NewsletterConfig {
       NEWSLETTER_RATE_LIMIT,
       SITE_URL,
       TRUST_PROXY,
+      STAFF_EMAIL,
     },
     import.meta.env.SITE,
   );
@@ -70,7 +73,7 @@ export function newsletter(): Promise<Newsletter> {
 let draining = false;
 let drainAgain = false;
 let lastPurge = 0;
-/** Old unconfirmed signups, fingerprints and counters go at least this often, with no cron. */
+/** Old unconfirmed signups, fingerprints, counters and reports go at least this often, with no cron. */
 const purgeEvery = 60 * 60_000;
 
 /**
@@ -94,6 +97,7 @@ export function drainSoon(): void {
       if (Date.now() - lastPurge > purgeEvery) {
         lastPurge = Date.now();
         await purge(db);
+        await purgeReports(db, { olderThanMs: reportRetention });
       }
     } catch (error) {
       console.error('[newsletter] outbox:', error instanceof Error ? error.name : 'error');

@@ -4,10 +4,11 @@
  * subscriber's language, and nothing is stored.
  */
 import type { APIContext } from 'astro';
-import { isLocale, sourceLocale, type Locale } from '../../../i18n/locales';
+import type { Locale } from '../../../i18n/locales';
 import { localeText } from '../../../i18n/content';
-import { localeOfPath, localePath } from '../../../lib/paths';
+import { localePath } from '../../../lib/paths';
 import {
+  answerLanguage,
   bodyType,
   clientAddress,
   isCrossSite,
@@ -28,16 +29,6 @@ import {
 import { problemMessageKey } from '../../../server/newsletter/problems';
 
 export const prerender = false;
-
-/** Language of the answer: the form's, else the page the form was on, else Italian. */
-function answerLanguage(fields: Map<string, string[]> | undefined, request: Request): Locale {
-  const lang = fields?.get('lang')?.[0];
-  if (isLocale(lang)) return lang;
-  const referer = request.headers.get('referer');
-  return (
-    (referer && URL.canParse(referer) && localeOfPath(new URL(referer).pathname)) || sourceLocale
-  );
-}
 
 async function problem(
   context: APIContext,

@@ -1,0 +1,155 @@
+/**
+ * POST /api/accessibility/report: a report of an accessibility problem, as a plain HTML form
+ * (answered with a page) or JSON. It is stored and, when STAFF_EMAIL is set, mailed to the
+ * staff through the newsletter's outbox. Bad input gets a 4xx in the reader's language and
+ * nothing is stored, with the newsletter's checks.
+ */
+import type { APIContext } from 'astro';
+import type { Locale } from '../../../i18n/locales';
+import { localeText } from '../../../i18n/content';
+import { localePath } from '../../../lib/paths';
+import { ConfigError } from '../../../server/newsletter/config';
+import {
+  answerLanguage,
+  bodyType,
+  clientAddress,
+  isCrossSite,
+  readLimited,
+  wantsJson,
+} from '../../../server/newsletter/http';
+import { clientKey, drainSoon, newsletter, settings } from '../../../server/newsletter/runtime';
+import { withinRateLimit } from '../../../server/newsletter/store';
+import { fieldsOf } from '../../../server/newsletter/validate';
+import { reportMail } from '../../../server/reports/mail';
+import { saveReport } from '../../../server/reports/store';
+import {
+  maxReportBodyBytes,
+  parseReport,
+  reportProblemMessageKey,
+  reportProblemStatus,
+  type ReportProblem,
+} from '../../../server/reports/validate';
+
+export const prerender = false;
+
+/** The form's fields as typed, to give back with a problem (never what made it unsafe). */
+function typedFields(fields: Map<string, string[]>): App.Locals['reportTyped'] {
+  const first = (name: string) => fields.get(name)?.[0]?.replace(/\0/g, '') ?? '';
+  return {
+    report: first('report').slice(0, 4000),
+    page: first('page').slice(0, 200),
+    email: first('email').slice(0, 254),
+    consented: ['yes', 'on', 'true'].includes(first('consent')),
+  };
+}
+
+async function problem(
+  context: APIContext,
+  code: ReportProblem,
+  lang: Locale,
+  json: boolean,
+  typed?: App.Locals['reportTyped'],
+  extra: Record<string, string> = {},
+) {
+  const status = reportProblemStatus[code];
+  const headers = { 'Cache-Control': 'no-store', ...extra };
+  if (json) {
+    const { t } = await localeText(lang);
+    return Response.json(
+      { ok: false, problem: code, message: t(reportProblemMessageKey(code)) },
+      { status, headers },
+    );
+  }
+  // A plain form gets the form again, with what to fix and what was typed, in its language.
+  context.locals.reportProblem = code;
+  if (typed) context.locals.reportTyped = typed;
+  const target = new URL(localePath(lang, '/accessibilita/problema/'), context.url);
+  const page = await context.rewrite(new Request(target, { headers: context.request.headers }));
+  return new Response(page.body, {
+    status,
+    headers: { ...Object.fromEntries(page.headers), ...headers },
+  });
+}
+
+export async function POST(context: APIContext): Promise<Response> {
+  const { request, url } = context;
+  // Sends what waits in the outbox and, once an hour, deletes what is past its time (reports
+  // a year old included), as a signup does.
+  drainSoon();
+  const type = bodyType(request);
+  const json = wantsJson(request, type);
+  const early = answerLanguage(undefined, request);
+  let siteUrl: string;
+  try {
+    siteUrl = settings().siteUrl;
+  } catch (error) {
+    console.error('[reports] settings:', error instanceof ConfigError ? error.message : 'error');
+    return problem(context, 'server-error', early, json);
+  }
+  if (isCrossSite(request, url, siteUrl)) return problem(context, 'cross-site', early, json);
+  if (!type) return problem(context, 'unsupported-type', early, json);
+  const body = await readLimited(request, maxReportBodyBytes);
+  if (body === undefined) return problem(context, 'too-large', early, json);
+  const fields = fieldsOf(body, type);
+  if (!fields) return problem(context, 'bad-body', early, json);
+  const lang = answerLanguage(fields, request);
+  const parsed = parseReport(fields, siteUrl);
+  if ('problem' in parsed) return problem(context, parsed.problem, lang, json, typedFields(fields));
+  const { report } = parsed;
+
+  try {
+    const { config, db } = await newsletter();
+    const client = clientKey(
+      config.secret,
+      clientAddress(request, context.clientAddress, config.trustProxy),
+    );
+    // Counted apart from signups: a reader may subscribe and report in the same minutes.
+    if (!(await withinRateLimit(db, `report:${client}`, config.rateLimit, config.rateWindowMs))) {
+      return problem(context, 'too-many-requests', lang, json, typedFields(fields), {
+        'Retry-After': String(Math.ceil(config.rateWindowMs / 1000)),
+      });
+    }
+    // A filled honeypot gets the usual answer; nothing is stored.
+    if (!report.bot) {
+      const { staffEmail } = config;
+      const now = Date.now();
+      await saveReport(
+        db,
+        report,
+        staffEmail
+          ? (id) => reportMail(staffEmail, id, report, config.siteUrl, new Date(now))
+          : undefined,
+        now,
+      );
+      // The new mail goes now, not at the next request.
+      if (staffEmail) drainSoon();
+    }
+  } catch (error) {
+    console.error(
+      '[reports] report failed:',
+      error instanceof ConfigError ? error.message : error instanceof Error ? error.name : 'error',
+    );
+    return problem(context, 'server-error', lang, json, typedFields(fields));
+  }
+
+  const thanks = localePath(report.lang, '/accessibilita/grazie/');
+  if (json) {
+    const { t } = await localeText(report.lang);
+    return Response.json(
+      { ok: true, next: thanks, message: t('report.sent.body') },
+      { status: 200, headers: { 'Cache-Control': 'no-store' } },
+    );
+  }
+  return new Response(null, {
+    status: 303,
+    headers: { Location: thanks, 'Cache-Control': 'no-store' },
+  });
+}
+
+export async function ALL({ request }: APIContext): Promise<Response> {
+  const { t } = await localeText(answerLanguage(undefined, request));
+  return Response.json(
+    { ok: false, problem: 'method-not-allowed', message: t('problem.bad-request') },
+    { status: 405, headers: { Allow: 'POST', 'Cache-Control': 'no-store' } },
+  );
+}

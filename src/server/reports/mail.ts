@@ -1,0 +1,58 @@
+/**
+ * The mail that brings a report to the staff. The staff read Italian, so it is written in
+ * Italian whatever the reporter's language; the report itself is quoted as typed.
+ */
+import { escapeHtml, type OutgoingMail } from '../newsletter/mail.ts';
+import type { NewReport } from './store.ts';
+
+/** The report as a mail to `staffEmail`; the reporter's address, if kept, is its Reply-To. */
+export function reportMail(
+  staffEmail: string,
+  id: number,
+  report: NewReport,
+  siteUrl: string,
+  receivedAt: Date,
+): OutgoingMail {
+  const when = new Intl.DateTimeFormat('it', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Rome',
+  }).format(receivedAt);
+  const facts: [string, string][] = [
+    ['Pagina', report.page ? `${siteUrl}${report.page}` : 'non indicata'],
+    ['Lingua del modulo', report.lang],
+    ['Arrivata il', when],
+    [
+      'E-mail per la risposta',
+      report.email ?? 'nessuna (chi ha scritto non ha lasciato un indirizzo)',
+    ],
+  ];
+  const intro = `È arrivata la segnalazione n. ${id} sull’accessibilità del sito.`;
+  const duty =
+    'Va data una risposta entro 30 giorni; poi chi ha scritto può rivolgersi ad AgID. La segnalazione resta nel database per un anno (npm run reports -- list).';
+  const text = [
+    intro,
+    '',
+    ...facts.map(([label, value]) => `${label}: ${value}`),
+    '',
+    'Testo:',
+    report.text,
+    '',
+    duty,
+  ].join('\n');
+  const html = `<!doctype html><html lang="it"><body style="font-family:sans-serif;font-size:16px;line-height:1.5">
+<p>${escapeHtml(intro)}</p>
+<ul>${facts.map(([label, value]) => `<li>${escapeHtml(label)}: ${escapeHtml(value)}</li>`).join('')}</ul>
+<p>Testo:</p>
+<blockquote dir="auto" style="white-space:pre-wrap">${escapeHtml(report.text)}</blockquote>
+<p>${escapeHtml(duty)}</p>
+</body></html>`;
+  return {
+    to: staffEmail,
+    subject: `Segnalazione di accessibilità n. ${id}`,
+    text,
+    html,
+    lang: 'it',
+    ...(report.email ? { replyTo: report.email } : {}),
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * Checks an accessibility report before anything is stored. The problems a signup can have
+ * (body, address, language, too many) keep the newsletter's codes, statuses and messages;
+ * those only a report can have are added here.
+ */
+import { isLocale, type Locale } from '../../i18n/locales.ts';
+import type { UiKey } from '../../schemas/ui.ts';
+import { problemMessageKey } from '../newsletter/problems.ts';
+import { emailProblem, problemStatus, type Fields, type Problem } from '../newsletter/validate.ts';
+
+export type ReportProblem =
+  Problem | 'missing-report' | 'report-too-long' | 'missing-answer-consent' | 'not-a-site-page';
+
+export const reportProblemStatus: Record<ReportProblem, number> = {
+  ...problemStatus,
+  'missing-report': 400,
+  'report-too-long': 400,
+  'missing-answer-consent': 422,
+  'not-a-site-page': 400,
+};
+
+/** Longest report, in characters: a few paragraphs, enough to say what went wrong. */
+export const maxReportLength = 2000;
+/** Longest page path accepted. */
+export const maxPageLength = 200;
+/**
+ * Largest body accepted, in bytes: a full report in Arabic, percent-encoded (2 bytes a letter,
+ * 3 characters a byte), with room for the other fields.
+ */
+export const maxReportBodyBytes = 16 * 1024;
+
+export interface Report {
+  text: string;
+  /** The site page it concerns, e.g. '/ar/orari/'; undefined when not given. */
+  page?: string | undefined;
+  lang: Locale;
+  /** Only with the reporter's consent to keep it for an answer. */
+  email?: string | undefined;
+  /** The honeypot was filled: answer as usual, store nothing. */
+  bot: boolean;
+}
+
+// A report is free text: new lines are welcome, a NUL is not.
+const nul = /\0/;
+const lineBreaks = /[\r\n]/;
+// Paths of the site: lower-case Italian slugs, digits and hyphens, maybe a file (orari.ics).
+const pathShape = /^\/(?:[a-z0-9-]+\/)*(?:[a-z0-9-]+(?:\.[a-z0-9]+)?)?$/;
+
+/**
+ * The site path a visitor gave, or undefined when it is none of the site's, e.g.
+ * '/ar/orari/' => '/ar/orari/', 'https://polo-siracusa.it/it/' => '/it/',
+ * '/it/orari/#oggi' => '/it/orari/', 'https://example.org/it/' => undefined, '//example.org/' => undefined.
+ */
+export function sitePath(value: string, siteOrigin: string): string | undefined {
+  if (value.length > maxPageLength || lineBreaks.test(value)) return undefined;
+  const absolute = /^[a-z][a-z0-9+.-]*:/i.test(value);
+  if (!absolute && (!value.startsWith('/') || value.startsWith('//'))) return undefined;
+  if (!URL.canParse(value, siteOrigin)) return undefined;
+  // Resolved as a browser would (dot segments, backslashes), then held to the site's shapes.
+  const url = new URL(value, siteOrigin);
+  if (url.origin !== new URL(siteOrigin).origin || !pathShape.test(url.pathname)) return undefined;
+  // The home of a language, or a page inside one.
+  const path = url.pathname;
+  return path === '/' || isLocale(path.split('/')[1]) ? path : undefined;
+}
+
+const ticked = (value: string | undefined) => ['yes', 'on', 'true'].includes(value ?? '');
+
+/** The report in `fields`, or the first problem with it. `siteOrigin` decides what a site page is. */
+export function parseReport(
+  fields: Fields,
+  siteOrigin: string,
+): { report: Report } | { problem: ReportProblem } {
+  const one = (name: string) => fields.get(name) ?? [];
+  for (const values of fields.values()) {
+    if (values.some((v) => nul.test(v))) return { problem: 'bad-body' };
+  }
+  if (['report', 'email', 'page', 'lang'].some((name) => one(name).length > 1))
+    return { problem: 'bad-body' };
+  const lang = one('lang')[0] ?? '';
+  if (!isLocale(lang)) return { problem: 'unknown-language' };
+  // Unicode letters count as one each, as the reader counts them.
+  const text = (one('report')[0] ?? '').trim();
+  if (text.length === 0) return { problem: 'missing-report' };
+  if ([...text].length > maxReportLength) return { problem: 'report-too-long' };
+  const typedPage = (one('page')[0] ?? '').trim();
+  const page = typedPage === '' ? undefined : sitePath(typedPage, siteOrigin);
+  if (typedPage !== '' && !page) return { problem: 'not-a-site-page' };
+  // Spaces and tabs only: a U+FEFF at either end must reach the address check.
+  const typedEmail = (one('email')[0] ?? '').replace(/^[ \t]+|[ \t]+$/g, '');
+  let email: string | undefined;
+  if (typedEmail !== '') {
+    if (lineBreaks.test(typedEmail)) return { problem: 'invalid-email' };
+    email = typedEmail.toLowerCase();
+    const problem = emailProblem(email);
+    if (problem) return { problem };
+    if (!ticked(one('consent')[0])) return { problem: 'missing-answer-consent' };
+  }
+  const bot = one('website').some((v) => v.trim() !== '');
+  return { report: { text, page, lang, email, bot } };
+}
+
+/** The UI string that explains a problem to the reporter, e.g. 'missing-report' => 'report.problem.missing-report'. */
+export function reportProblemMessageKey(problem: ReportProblem): UiKey {
+  switch (problem) {
+    case 'missing-report':
+    case 'report-too-long':
+    case 'missing-answer-consent':
+    case 'not-a-site-page':
+      return `report.problem.${problem}`;
+    default:
+      return problemMessageKey(problem);
+  }
+}

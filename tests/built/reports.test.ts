@@ -1,0 +1,227 @@
+/**
+ * Accessibility reports through the built server and a real libSQL file: stored and mailed
+ * to STAFF_EMAIL (as .eml in the outbox, with no SMTP server), bad input refused with nothing
+ * stored, a plain form answered with pages, the operators' command.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uiString } from '../support/ui-strings';
+import { count, reportsCli, startSite, type Site } from './harness';
+
+const staff = 'staff@example.org';
+let site: Site;
+beforeAll(async () => {
+  site = await startSite({ STAFF_EMAIL: staff });
+});
+afterAll(() => site?.stop());
+
+const endpoint = () => `${site.url}/api/accessibility/report`;
+const outbox = () => join(String(site.env['DATA_DIR']), 'outbox');
+const mailFiles = () => {
+  try {
+    return readdirSync(outbox()).filter((name) => name.endsWith('.eml'));
+  } catch {
+    return [];
+  }
+};
+const stored = () => count(site, 'SELECT COUNT(*) FROM accessibility_reports');
+
+/** A report as a script would send it. */
+const report = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+  fetch(endpoint(), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...headers },
+    body: JSON.stringify({ lang: 'it', report: 'The menu does not open.', ...fields }),
+  });
+
+/** A report as a plain HTML form sends it (no JavaScript). */
+const formReport = (body: string) =>
+  fetch(endpoint(), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html' },
+    body,
+  });
+
+/** The .eml files that arrive after `before`, once there are `n`, parsed. */
+async function newMails(before: string[], n: number) {
+  for (let i = 0; i < 100; i++) {
+    const fresh = mailFiles().filter((name) => !before.includes(name));
+    if (fresh.length >= n)
+      return Promise.all(fresh.map((name) => simpleParser(readFileSync(join(outbox(), name)))));
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`expected ${n} new mail(s) in the outbox`);
+}
+
+describe('a report', () => {
+  it('is stored with only what the privacy page lists, and mailed to the staff', async () => {
+    const before = mailFiles();
+    const text = 'Il pulsante “Stampa” non si legge con il lettore di schermo.\nSeconda riga.';
+    const answer = await report({
+      report: text,
+      page: '/ar/orari/',
+      email: 'amina@example.org',
+      consent: 'yes',
+      lang: 'ar',
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    expect(await answer.json()).toMatchObject({ ok: true, next: '/ar/accessibilita/grazie/' });
+
+    // What the privacy page lists, and nothing else: no network address, no fingerprint.
+    const columns = (await site.db.execute('PRAGMA table_info(accessibility_reports)')).rows;
+    expect(columns.map((c) => c['name'])).toEqual([
+      'id',
+      'text',
+      'page',
+      'lang',
+      'email',
+      'created_at',
+    ]);
+    const rows = (
+      await site.db.execute('SELECT text, page, lang, email, created_at FROM accessibility_reports')
+    ).rows;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.['text']).toBe(text);
+    expect(rows[0]?.['page']).toBe('/ar/orari/');
+    expect(rows[0]?.['lang']).toBe('ar');
+    expect(rows[0]?.['email']).toBe('amina@example.org');
+    expect(Math.abs(Number(rows[0]?.['created_at']) - Date.now())).toBeLessThan(60 * 60_000);
+
+    const [mail] = await newMails(before, 1);
+    expect(mail?.to && 'text' in mail.to ? mail.to.text : '').toBe(staff);
+    expect(mail?.replyTo && 'text' in mail.replyTo ? mail.replyTo.text : '').toBe(
+      'amina@example.org',
+    );
+    expect(mail?.text).toContain(text);
+    expect(mail?.text).toContain(`${site.url}/ar/orari/`);
+    expect(mail?.headers.has('list-unsubscribe')).toBe(false);
+    // Sent, it leaves the outbox table: the report alone stays.
+    await expect
+      .poll(() => count(site, "SELECT COUNT(*) FROM outbox WHERE email_hash LIKE 'report:%'"))
+      .toBe(0);
+  });
+
+  it('keeps no address given without consent: it is refused', async () => {
+    const before = await stored();
+    const answer = await report({ email: 'amina@example.org' });
+    expect(answer.status).toBe(422);
+    expect(await answer.json()).toMatchObject({
+      ok: false,
+      problem: 'missing-answer-consent',
+      message: uiString('it', 'report.problem.missing-answer-consent'),
+    });
+    expect(await stored()).toBe(before);
+  });
+
+  it.each([
+    ['an empty problem', { report: '  ' }, {}, 400, 'missing-report'],
+    ['a problem too long', { report: 'x'.repeat(2001) }, {}, 400, 'report-too-long'],
+    ['a bad address', { email: 'amina@', consent: 'yes' }, {}, 400, 'invalid-email'],
+    ['a page of another site', { page: 'https://example.org/it/' }, {}, 400, 'not-a-site-page'],
+    ['a post from another site', {}, { Origin: 'https://evil.example' }, 403, 'cross-site'],
+    ['a cross-site fetch', {}, { 'Sec-Fetch-Site': 'cross-site' }, 403, 'cross-site'],
+    ['a text body', {}, { 'Content-Type': 'text/plain' }, 415, 'unsupported-type'],
+    ['a body over 16 KB', { padding: 'x'.repeat(17_000) }, {}, 413, 'too-large'],
+  ])('refuses %s and stores nothing', async (_name, fields, headers, status, problem) => {
+    const before = [await stored(), mailFiles().length];
+    const answer = await report(fields, headers);
+    expect(answer.status).toBe(status);
+    expect(await answer.json()).toMatchObject({ ok: false, problem });
+    expect([await stored(), mailFiles().length]).toEqual(before);
+  });
+
+  it('answers a plain form with the thank-you page in the reader language', async () => {
+    const answer = await formReport('report=Testo+troppo+piccolo&page=&email=&lang=ar&website=');
+    expect(answer.status).toBe(303);
+    expect(answer.headers.get('location')).toBe('/ar/accessibilita/grazie/');
+    const page = await fetch(`${site.url}/ar/accessibilita/grazie/`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<html lang="ar" dir="rtl"');
+    expect(html).toContain(uiString('ar', 'report.sent.title'));
+    expect(html).toContain('href="https://form.agid.gov.it/"');
+    expect(html).toContain('name="robots" content="noindex"');
+    const sitemap = await (await fetch(`${site.url}/sitemap-0.xml`)).text();
+    expect(sitemap).not.toContain('/accessibilita/grazie/');
+  });
+
+  it('gives a plain form back with what to fix and what was typed', async () => {
+    const before = await stored();
+    const answer = await formReport(
+      'report=Il+menu+%3Cb%3Enon%3C%2Fb%3E+si+apre&page=%2Far%2Forari%2F&email=amina%40example.org&lang=ar',
+    );
+    expect(answer.status).toBe(422);
+    const html = await answer.text();
+    expect(html).toContain('<html lang="ar" dir="rtl"');
+    expect(html).toContain(uiString('ar', 'report.problem.missing-answer-consent'));
+    // Typed text comes back escaped, never as markup.
+    expect(html).toContain('Il menu &lt;b&gt;non&lt;/b&gt; si apre</textarea>');
+    expect(html).toMatch(/name="email"[^>]*value="amina@example.org"/);
+    expect(html).toMatch(/id="report-consent"[^>]*aria-invalid="true"/);
+    expect(await stored()).toBe(before);
+  });
+
+  it('takes a filled honeypot as a bot: the usual answer, nothing stored', async () => {
+    const before = [await stored(), mailFiles().length];
+    const answer = await report({ website: 'https://spam.example' });
+    expect(answer.status).toBe(200);
+    expect([await stored(), mailFiles().length]).toEqual(before);
+  });
+});
+
+describe('too many reports from one client', () => {
+  let limited: Site;
+  beforeAll(async () => {
+    limited = await startSite({ NEWSLETTER_RATE_LIMIT: '2' });
+  });
+  afterAll(() => limited?.stop());
+
+  it('answers 429 after the limit and stores no more; the log says reports are not mailed', async () => {
+    const send = () =>
+      fetch(`${limited.url}/api/accessibility/report`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ lang: 'fr', report: 'Le menu ne s’ouvre pas.' }),
+      });
+    expect((await send()).status).toBe(200);
+    expect((await send()).status).toBe(200);
+    const third = await send();
+    expect(third.status).toBe(429);
+    expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await third.json()).toMatchObject({ problem: 'too-many-requests' });
+    expect(await count(limited, 'SELECT COUNT(*) FROM accessibility_reports')).toBe(2);
+    // No STAFF_EMAIL: stored, not mailed, and the start said so.
+    expect(await count(limited, 'SELECT COUNT(*) FROM outbox')).toBe(0);
+    expect(limited.logs()).toContain('STAFF_EMAIL is not set');
+  });
+
+  it('lists, exports and purges the reports from the command line', async () => {
+    const listed = await reportsCli(limited, 'list');
+    expect(listed.status).toBe(0);
+    expect(listed.stdout).toContain('Le menu ne s’ouvre pas.');
+    const reports = JSON.parse(
+      (await reportsCli(limited, 'export', '--format', 'json')).stdout,
+    ) as {
+      id: number;
+    }[];
+    expect(reports).toHaveLength(2);
+    const csv = (await reportsCli(limited, 'export')).stdout;
+    expect(csv.split('\n')[0]).toBe('id,created_at,lang,page,email,text');
+    expect(csv).toContain('Le menu ne s’ouvre pas.');
+
+    const byId = await reportsCli(limited, 'purge', '--id', String(reports[0]?.id));
+    expect(byId.stdout).toContain('Deleted 1');
+    // Nothing is a year old yet; everything is older than 0 days.
+    expect((await reportsCli(limited, 'purge')).stdout).toContain('Deleted 0');
+    expect((await reportsCli(limited, 'purge', '--older-than', '0')).stdout).toContain('Deleted 1');
+    expect(await count(limited, 'SELECT COUNT(*) FROM accessibility_reports')).toBe(0);
+
+    const wrong = await reportsCli(limited, 'purge', '--id', 'x');
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('--id must be a whole number');
+  });
+});
