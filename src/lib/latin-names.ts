@@ -12,7 +12,7 @@
  * - Times and dates keep the Unicode isolates that `t.isolate` gave them: direction, no language.
  * - Punctuation after a name stays outside it (see latinPieces).
  */
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { isLocale, localeInfo } from '../i18n/locales.ts';
@@ -89,7 +89,7 @@ function textOf(node: ElementContent): string {
   return node.type === 'element' ? node.children.map(textOf).join('') : '';
 }
 
-function mark(parent: Root | Element, lang: string): void {
+function mark(parent: Element, lang: string): void {
   parent.children = parent.children.flatMap((child) => {
     if (child.type === 'text')
       return latinLetter.test(child.value) ? markedNodes(child.value) : [child];

@@ -24,7 +24,7 @@ describe('subscribe, confirm, export, leave', () => {
     expect(mail?.text).toContain('48');
     // Latin names (the Polo's) say their language in the HTML part and are isolated in the
     // text part; the punctuation after them stays the sentence's in both.
-    const names = [...(mail?.html ?? '').matchAll(/<bdi([^>]*)>([^<]*)<\/bdi>/g)];
+    const names = [...(mail?.html || '').matchAll(/<bdi([^>]*)>([^<]*)<\/bdi>/g)];
     expect(names.length).toBeGreaterThan(0);
     for (const [, attributes, name] of names) {
       expect(attributes).toMatch(/ lang="\w+"/);

@@ -308,9 +308,9 @@ describe('send-notices', () => {
     expect(arabic.text).not.toMatch(/[.,،]\u2069/);
     // The Italian text of an untranslated notice is Italian already: nothing to mark.
     const arabicFallback = mail('hamid@example.org', 'servizio-prova-b');
-    expect(/<div lang="it" dir="ltr">[\s\S]*?<\/div>/.exec(arabicFallback.html)?.[0]).not.toContain(
-      '<bdi',
-    );
+    expect(
+      /<div lang="it" dir="ltr">[\s\S]*?<\/div>/.exec(arabicFallback.html || '')?.[0],
+    ).not.toContain('<bdi');
 
     const italian = mail('ada@example.org', 'chiusura-prova-a');
     expect(italian.subject).toBe('Chiusura di prova per le feste');
