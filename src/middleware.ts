@@ -1,10 +1,12 @@
 /**
  * Gives every page its language and `t()`: the language is the first segment of the path
- * (`/ar/orari/` => Arabic), Italian where the path names none (`/`, unknown paths).
+ * (`/ar/orari/` => Arabic), Italian where the path names none (`/`, unknown paths). In a
+ * language written in another script, the finished page's Latin names become `<bdi lang="it">`.
  */
 import { defineMiddleware } from 'astro:middleware';
 import { localeText } from './i18n/content';
 import { sourceLocale } from './i18n/locales';
+import { markLatinNames, marksLatinNames } from './lib/latin-names';
 import { localeOfPath } from './lib/paths';
 
 export const onRequest = defineMiddleware(async (context, next) => {
@@ -15,5 +17,15 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.intl = intl;
   context.locals.t = t;
   context.locals.uiTranslation = uiTranslation;
-  return next();
+  const response = await next();
+  if (!marksLatinNames(lang) || !response.headers.get('content-type')?.startsWith('text/html')) {
+    return response;
+  }
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  return new Response(markLatinNames(await response.text(), lang), {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  });
 });

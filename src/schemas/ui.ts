@@ -10,6 +10,7 @@ import { translationStatus } from './content';
 export const uiKeys = [
   'site.name',
   'site.name.translated',
+  'site.name.machine',
   'site.description',
   'skip.link',
   'nav.label',

@@ -22,6 +22,16 @@ describe('subscribe, confirm, export, leave', () => {
     expect(mail?.headers.get('content-language')).toBe('ar');
     expect(mail?.html).toContain('dir="rtl"');
     expect(mail?.text).toContain('48');
+    // Latin names (the Polo's) say their language in the HTML part and are isolated in the
+    // text part; the punctuation after them stays the sentence's in both.
+    const names = [...(mail?.html || '').matchAll(/<bdi([^>]*)>([^<]*)<\/bdi>/g)];
+    expect(names.length).toBeGreaterThan(0);
+    for (const [, attributes, name] of names) {
+      expect(attributes).toMatch(/ lang="\w+"/);
+      expect(name).not.toMatch(/[.,;:،؛]$/);
+    }
+    expect(mail?.text).toMatch(/\u2068\p{Script=Latin}/u);
+    expect(mail?.text).not.toMatch(/[.,;:،؛]\u2069/);
     // On the site's own domain, never '@localhost'.
     expect(mail?.messageId).toMatch(/^<[^@>]+@127\.0\.0\.1>$/);
     const raw = (name: string) =>

@@ -300,6 +300,17 @@ describe('send-notices', () => {
     expect(arabic.subject).toBe('إغلاق تجريبي بمناسبة الأعياد');
     expect(arabic.html).toMatch(/<html lang="ar" dir="rtl">/);
     expect(arabic.headers.get('content-language')).toBe('ar');
+    // Italian names read with an Italian voice, the full stop outside; the text part isolates
+    // them (it is right to left), never with the full stop.
+    expect(arabic.html).toContain('<bdi lang="it">Comune dei Popoli</bdi>.');
+    expect(arabic.html).toContain(`<bdi lang="it">${uiString('it', 'site.name')}</bdi>`);
+    expect(arabic.text).toContain('\u2068Comune dei Popoli\u2069.');
+    expect(arabic.text).not.toMatch(/[.,،]\u2069/);
+    // The Italian text of an untranslated notice is Italian already: nothing to mark.
+    const arabicFallback = mail('hamid@example.org', 'servizio-prova-b');
+    expect(
+      /<div lang="it" dir="ltr">[\s\S]*?<\/div>/.exec(arabicFallback.html || '')?.[0],
+    ).not.toContain('<bdi');
 
     const italian = mail('ada@example.org', 'chiusura-prova-a');
     expect(italian.subject).toBe('Chiusura di prova per le feste');

@@ -33,6 +33,19 @@ describe.each(locales)('the Polo’s name in $label', ({ code }) => {
     }
   });
 
+  // Words nobody has checked are labelled, as a machine-translated page is; a reviewed or
+  // Italian name is not.
+  const machine = differs && uiString(code, 'translation') === 'machine';
+  it(machine ? 'labels it a machine translation in header and heading' : 'labels nothing', () => {
+    const label = uiString(code, 'site.name.machine');
+    for (const part of [header, heading]) {
+      const labels = [...part.matchAll(/<span[^>]*data-machine-translation[^>]*>([^<]*)<\/span>/g)];
+      expect(labels.map((m) => m[1]?.trim())).toEqual(machine ? [label] : []);
+    }
+    // It names the text beside it, never the title of the page or of a link preview.
+    expect(title).not.toContain(label);
+  });
+
   it('puts it on every page’s title and header, not only the home', () => {
     const hours = page(`${code}/orari/`);
     expect(/<title>([^<]*)<\/title>/.exec(hours)?.[1]).toContain(italian);

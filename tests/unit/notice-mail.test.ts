@@ -62,6 +62,31 @@ describe('the mail of a notice', () => {
     expect(mail.lang).toBe('ar');
   });
 
+  it('marks the Latin names of an Arabic mail lang="it", the full stop outside, and no Italian one', () => {
+    const arabic = noticeMail(
+      'a@example.org',
+      bundle('ar', 'rtl'),
+      notice({
+        textLang: 'ar',
+        textDir: 'rtl',
+        title: 'إغلاق',
+        html: '<p>في Comune dei Popoli.</p>',
+      }),
+      links,
+      'https://x.it',
+    );
+    expect(arabic.html).toContain('<p>في <bdi lang="it">Comune dei Popoli</bdi>.</p>');
+    expect(arabic.html).toContain(`<bdi lang="it">${strings.siteName}</bdi>`);
+    const italian = noticeMail(
+      'a@example.org',
+      bundle('it', 'ltr'),
+      notice(),
+      links,
+      'https://x.it',
+    );
+    expect(italian.html).not.toContain('<bdi');
+  });
+
   it('states the closure in words and keeps the HTML within its budget however long the notice', () => {
     const long = `<p>${'Un testo molto lungo. '.repeat(2000)}</p>`;
     const mail = noticeMail(

@@ -79,6 +79,18 @@ describe('the message', () => {
     );
   });
 
+  it('leaves the full stop after a name outside its isolate, then drops the isolates', () => {
+    const t = createTranslator(
+      { ...keys, 'place.where': 'المكان: في Comune dei Popoli، {place}.' },
+      'ar-u-nu-latn',
+      'rtl',
+    );
+    const place = t('place.where', { place: t.isolate('Siracusa') });
+    expect(place).toBe('المكان: في \u2068Comune dei Popoli\u2069، \u2068Siracusa\u2069.');
+    const text = shareText({ name: 'العمل', site: 'Polo', visit: { place, hours: '' } });
+    expect(text.split('\n')[1]).toBe('المكان: في Comune dei Popoli، Siracusa.');
+  });
+
   it('has no hours line for a page the public does not visit (a network)', () => {
     const text = shareText({ name: 'Tavolo', site: 'Polo Sociale Integrato di Siracusa' });
     expect(text).toBe('Tavolo – Polo Sociale Integrato di Siracusa');

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
+import { markLatinNames } from '../../lib/latin-names.ts';
 import { ownerOnlyFolder } from './config.ts';
 import type { Database } from './db.ts';
 
@@ -61,14 +62,18 @@ export function confirmationMail(
     '',
     text.signature,
   ].join('\n');
-  const html = `<!doctype html><html lang="${lang}" dir="${dir}"><body style="font-family:sans-serif;font-size:16px;line-height:1.5">
+  // Latin names in Arabic (and other scripts) as <bdi lang="it">, like on the site.
+  const html = markLatinNames(
+    `<!doctype html><html lang="${lang}" dir="${dir}"><body style="font-family:sans-serif;font-size:16px;line-height:1.5">
 <p>${escapeHtml(text.greeting)}</p>
 <p>${escapeHtml(text.action)}</p>
 <p><a href="${escapeHtml(links.confirm)}" style="display:inline-block;padding:12px 20px;background:#0b4f8a;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(text.button)}</a></p>
 <p>${escapeHtml(text.expiry)}<br>${escapeHtml(text.ignore)}</p>
 <p style="font-size:14px"><a href="${escapeHtml(links.unsubscribe)}">${escapeHtml(text.leave)}</a></p>
 <p>${escapeHtml(text.signature)}</p>
-</body></html>`;
+</body></html>`,
+    lang,
+  );
   return {
     to,
     subject: text.subject,

@@ -10,6 +10,7 @@
 import type { APIContext } from 'astro';
 import { everyLanguage, localizedCollection } from '../../../i18n/content';
 import { localeInfo, sourceLocale } from '../../../i18n/locales';
+import { isolateLatinRuns } from '../../../lib/bidi';
 import { formatDate } from '../../../lib/dates';
 import { htmlToText } from '../../../lib/html-text';
 import type { NoticeBundle } from '../../../server/newsletter/notices/bundle';
@@ -40,16 +41,19 @@ export async function GET({ locals }: APIContext): Promise<Response> {
       const facts = originals.get(item.slug);
       if (!facts) return [];
       const html = item.entry.rendered?.html ?? '';
+      const text = htmlToText(html);
+      // The plain-text part: names keep their direction in right-to-left text, as in t().
+      const textDir = localeInfo(item.lang).dir;
       return [
         {
           slug: item.slug,
           textLang: item.lang,
-          textDir: localeInfo(item.lang).dir,
+          textDir,
           fallback: item.fallback,
           title: item.entry.data.title,
           summary: item.entry.data.summary,
           html,
-          text: htmlToText(html),
+          text: textDir === 'rtl' ? isolateLatinRuns(text) : text,
           published: facts.published,
           ...(facts.closure
             ? {

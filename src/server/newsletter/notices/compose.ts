@@ -3,6 +3,7 @@
  * in Italian under one line, in their language, saying so. Plain text and plain HTML, with
  * the link to the notice's page and a visible link to leave.
  */
+import { markLatinNames } from '../../../lib/latin-names.ts';
 import type { OutgoingMail } from '../mail.ts';
 import type { MailedNotice, NoticeBundle } from './bundle.ts';
 
@@ -82,9 +83,11 @@ ${body}
 </body>
 </html>
 `;
-  const full = page(absoluteLinks(notice.html, siteUrl).trim());
+  // Latin names in Arabic (and other scripts) as <bdi lang="it">, like on the site.
+  const marked = (body: string) => markLatinNames(page(body), bundle.lang);
+  const full = marked(absoluteLinks(notice.html, siteUrl).trim());
   // A very long notice: the HTML part keeps its budget and the page has the whole text.
-  const html = Buffer.byteLength(full) <= maxHtmlBytes ? full : page('');
+  const html = Buffer.byteLength(full) <= maxHtmlBytes ? full : marked('');
   return {
     to,
     subject: notice.title,
