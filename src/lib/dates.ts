@@ -1,7 +1,7 @@
 /** Dates and times through Intl, in the page's language and in Italian time. */
-import { sampleDateOf, type Weekday } from './calendar-days';
+import { sampleDateOf, type Weekday } from './calendar-days.ts';
 
-export { weekdays, type Weekday } from './calendar-days';
+export { weekdays, type Weekday } from './calendar-days.ts';
 
 export const siteTimeZone = 'Europe/Rome';
 
