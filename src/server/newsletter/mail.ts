@@ -87,7 +87,7 @@ export interface SenderOptions {
   smtpUrl?: string | undefined;
   from: string;
   outboxDir: string;
-  /** The site's host name, e.g. 'polo-siracusa.it': Message-IDs are made on it. */
+  /** The site's or the sender's domain, e.g. 'polo-siracusa.it': Message-IDs are made on it. */
   domain: string;
   /** Keep one connection open for many mails (the notice sender), instead of one per mail. */
   pool?: boolean;
@@ -151,7 +151,7 @@ export function createSender(options: SenderOptions): Sender {
       writeFileSync(join(options.outboxDir, name), info.message as Buffer, { mode: 0o600 });
       // The address stays out of the log; the link is what a developer needs.
       console.info(
-        `[newsletter] mail written to .data/outbox/${name}${mail.confirmUrl ? `; confirm link: ${mail.confirmUrl}` : ''}`,
+        `[newsletter] mail written to ${join(options.outboxDir, name)}${mail.confirmUrl ? `; confirm link: ${mail.confirmUrl}` : ''}`,
       );
     },
     close: () => files.close(),
