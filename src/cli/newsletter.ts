@@ -124,12 +124,14 @@ async function main(argv: string[]): Promise<void> {
         });
         // Signups a server received but did not settle (it stopped right after answering).
         while ((await settleSignups(db)) > 0);
-        const { sent, failed } = await drainOutbox(db, sender, {
+        const { sent, failed, refused } = await drainOutbox(db, sender, {
           includeWaiting: values.all ?? false,
           limit: 10_000,
         });
-        console.log(`Sent ${sent} mail(s); ${failed} failed and stay queued for a later try.`);
-        if (failed > 0) process.exitCode = 1;
+        console.log(
+          `Sent ${sent} mail(s); ${failed} failed and stay queued for a later try; ${refused} refused for good by the mail server and dropped.`,
+        );
+        if (failed + refused > 0) process.exitCode = 1;
         sender.close();
         break;
       }

@@ -175,13 +175,14 @@ export function refusedForGood(error: unknown): boolean {
 /**
  * Sends what is due in the outbox. Each mail is first leased (so two senders never send it
  * twice), then deleted when sent, refused for good or past its link's 48 hours, or
- * rescheduled with its error. `includeWaiting` also takes mails waiting for a retry.
+ * rescheduled with its error (`failed`: tried again later; `refused`: dropped for good).
+ * `includeWaiting` also takes mails waiting for a retry.
  */
 export async function drainOutbox(
   db: Database,
   sender: Sender,
   options: { now?: number; limit?: number; includeWaiting?: boolean } = {},
-): Promise<{ sent: number; failed: number }> {
+): Promise<{ sent: number; failed: number; refused: number }> {
   const { now = Date.now(), limit = 50, includeWaiting = false } = options;
   await db.execute({ sql: 'DELETE FROM outbox WHERE expires_at <= ?', args: [now] });
   const dueBy = includeWaiting ? Number.MAX_SAFE_INTEGER : now;
@@ -192,6 +193,7 @@ export async function drainOutbox(
   });
   let sent = 0;
   let failed = 0;
+  let refused = 0;
   for (const row of due.rows) {
     const id = Number(row['id']);
     const leased = await db.execute({
@@ -204,11 +206,12 @@ export async function drainOutbox(
       await db.execute({ sql: 'DELETE FROM outbox WHERE id = ?', args: [id] });
       sent++;
     } catch (error) {
-      failed++;
       if (refusedForGood(error)) {
+        refused++;
         await db.execute({ sql: 'DELETE FROM outbox WHERE id = ?', args: [id] });
         continue;
       }
+      failed++;
       const attempts = Number(row['attempts']) + 1;
       // Only the error's kind and code: SMTP replies can quote the recipient's address.
       const reason =
@@ -222,5 +225,5 @@ export async function drainOutbox(
       });
     }
   }
-  return { sent, failed };
+  return { sent, failed, refused };
 }
