@@ -161,11 +161,16 @@ if (run('signup')) {
   });
   await new Promise((r) => setTimeout(r, 1000));
   const db = createClient({ url: `file:${join(server.dir, '.data/newsletter.db')}` });
+  // Acknowledged signups are settled right after their answers; wait for the last of them.
+  const waiting = async () =>
+    Number((await db.execute('SELECT COUNT(*) AS n FROM received_signups')).rows[0]?.['n'] ?? 0);
+  for (let i = 0; i < 300 && (await waiting()) > 0; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
   const stored = Number(
     (await db.execute('SELECT COUNT(*) AS n FROM subscribers')).rows[0]?.['n'] ?? 0,
   );
-  db?.close();
-  agent.destroy();
+  db.close();
   server.stop();
   rmSync(server.dir, { recursive: true, force: true });
   const signup = {
