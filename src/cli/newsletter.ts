@@ -36,7 +36,7 @@ import { acquireSendLock, isLock, leaseMs } from '../server/newsletter/notices/l
 import { progressLine, summaryLine, duration } from '../server/newsletter/notices/progress.ts';
 import { noticesToMail, sendNotices } from '../server/newsletter/notices/send.ts';
 import { toCsv } from '../server/newsletter/csv.ts';
-import { confirmedSubscribers, purge, stats } from '../server/newsletter/store.ts';
+import { confirmedSubscribers, purge, settleSignups, stats } from '../server/newsletter/store.ts';
 import { emailHash, unsubscribeToken } from '../server/newsletter/tokens.ts';
 
 const usage = `Usage: npm run newsletter -- <command>
@@ -120,14 +120,18 @@ async function main(argv: string[]): Promise<void> {
           smtpUrl: config.smtpUrl,
           from: config.mailFrom,
           outboxDir: config.outboxDir,
-          domain: new URL(config.siteUrl).hostname,
+          domain: config.mailDomain,
         });
-        const { sent, failed } = await drainOutbox(db, sender, {
+        // Signups a server received but did not settle (it stopped right after answering).
+        while ((await settleSignups(db)) > 0);
+        const { sent, failed, refused } = await drainOutbox(db, sender, {
           includeWaiting: values.all ?? false,
           limit: 10_000,
         });
-        console.log(`Sent ${sent} mail(s); ${failed} failed and stay queued for a later try.`);
-        if (failed > 0) process.exitCode = 1;
+        console.log(
+          `Sent ${sent} mail(s); ${failed} failed and stay queued for a later try; ${refused} refused for good by the mail server and dropped.`,
+        );
+        if (failed + refused > 0) process.exitCode = 1;
         sender.close();
         break;
       }
@@ -181,7 +185,7 @@ async function sendAll(
     smtpUrl: config.smtpUrl,
     from: config.mailFrom,
     outboxDir: config.outboxDir,
-    domain: new URL(config.siteUrl).hostname,
+    domain: config.mailDomain,
     pool: true,
   });
   // Ctrl-C or a service manager's SIGTERM: finish the mail in flight, record it, stop.
@@ -253,7 +257,7 @@ async function preview(
   const raw = await rawMessage(mail, {
     from: config.mailFrom,
     outboxDir: config.outboxDir,
-    domain: new URL(config.siteUrl).hostname,
+    domain: config.mailDomain,
   });
   if (out) {
     writeFileSync(out, raw);

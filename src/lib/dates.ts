@@ -1,4 +1,7 @@
 /** Dates and times through Intl, in the page's language and in Italian time. */
+import { sampleDateOf, type Weekday } from './calendar-days.ts';
+
+export { weekdays, type Weekday } from './calendar-days.ts';
 
 export const siteTimeZone = 'Europe/Rome';
 
@@ -10,23 +13,11 @@ export function formatDate(isoDate: string, intlLocale: string): string {
   );
 }
 
-const weekdayIndex = {
-  monday: 0,
-  tuesday: 1,
-  wednesday: 2,
-  thursday: 3,
-  friday: 4,
-  saturday: 5,
-  sunday: 6,
-} as const;
-
-export type Weekday = keyof typeof weekdayIndex;
-
 /** A weekday's name, e.g. weekdayName('monday', 'fr-FR') => 'lundi'. */
 export function weekdayName(day: Weekday, intlLocale: string): string {
-  // 2024-01-01 was a Monday.
-  const date = new Date(Date.UTC(2024, 0, 1 + weekdayIndex[day], 12));
-  return new Intl.DateTimeFormat(intlLocale, { weekday: 'long', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(intlLocale, { weekday: 'long', timeZone: 'UTC' }).format(
+    sampleDateOf(day),
+  );
 }
 
 /** A wall-clock time, e.g. formatTime('09:00', 'en-GB') => '09:00'; 'ar-u-nu-latn' => '09:00'. */
@@ -39,6 +30,3 @@ export function formatTime(hhmm: string, intlLocale: string): string {
     timeZone: 'UTC',
   }).format(new Date(Date.UTC(2024, 0, 1, hours, minutes)));
 }
-
-/** Days of the week in order, Monday first as in Italy. */
-export const weekdays = Object.keys(weekdayIndex) as Weekday[];

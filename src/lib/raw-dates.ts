@@ -2,17 +2,10 @@
  * YAML reads an unquoted 2026-02-30 as 2 March 2026 without a word, so a schema never sees
  * the mistake. This reads the dates as written, before YAML does.
  */
+import { isCalendarDate } from './calendar-days';
 
 const writtenDate =
   /^\s*(?:-\s*)?(?:([\w.]+)\s*:\s*)?['"]?(\d{4})-(\d{2})-(\d{2})['"]?\s*(?:#.*)?$/;
-
-/** True for a real calendar day, e.g. 2028-02-29 => true, 2026-02-30 => false. */
-export function isCalendarDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-  );
-}
 
 /** Problems with the dates written in a YAML or Markdown file, e.g. 'line 4 (lastReviewed): …'. */
 export function impossibleDates(text: string): string[] {

@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { localeCodes, type Locale } from '../i18n/locales';
+import { isCalendarDate } from '../lib/calendar-days';
 
 /** A calendar date written as YYYY-MM-DD, e.g. 2026-11-26. */
 export const isoDate = z
@@ -14,8 +15,8 @@ export const isoDate = z
     abort: true,
   })
   .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+    const [year = 0, month = 0, day = 0] = value.split('-').map(Number);
+    return isCalendarDate(year, month, day);
   }, 'this date does not exist in the calendar');
 
 // YAML reads an unquoted 2026-11-26 as a Date: accept both spellings, keep a string.

@@ -6,12 +6,14 @@
  *      stored against signups acknowledged;
  *   3. Lighthouse (mobile defaults, system Chromium) on home, a desk, hours and newsletter
  *      pages in Italian and Arabic: the four scores, FCP, LCP, TBT, CLS and bytes;
+ *   3. signup timing: 120 interleaved pairs of a new and a known address; the median of the
+ *      differences must stay under 0.2 ms (the exit code says when it does not);
  *   4. notices by mail: one notice to 10,000 confirmed subscribers through an SMTP sink in
  *      this process (mails per second, the sender's peak memory), and SpamAssassin's score
  *      of the mail in each language (Debian's `spamassassin`, local rules only).
  *
  * Prints tables and writes them to bench-results/latest.json.
- * `--only build|signup|lighthouse|mail` runs one part. Chromium: CHROMIUM_PATH, else
+ * `--only build|signup|timing|lighthouse|mail` runs one part. Chromium: CHROMIUM_PATH, else
  * /usr/bin/chromium.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -25,6 +27,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -158,6 +161,12 @@ if (run('signup')) {
   });
   await new Promise((r) => setTimeout(r, 1000));
   const db = createClient({ url: `file:${join(server.dir, '.data/newsletter.db')}` });
+  // Acknowledged signups are settled right after their answers; wait for the last of them.
+  const waiting = async () =>
+    Number((await db.execute('SELECT COUNT(*) AS n FROM received_signups')).rows[0]?.['n'] ?? 0);
+  for (let i = 0; i < 300 && (await waiting()) > 0; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
   const stored = Number(
     (await db.execute('SELECT COUNT(*) AS n FROM subscribers')).rows[0]?.['n'] ?? 0,
   );
@@ -182,6 +191,104 @@ if (run('signup')) {
     '\nNewsletter signups (autocannon, loopback, local libSQL file, mails to .eml files)',
   );
   console.table([signup]);
+}
+
+// 2b. Does the answer's timing tell a new address from a known one?
+if (run('timing')) {
+  if (!existsSync('dist/server/entry.mjs')) timedBuild({});
+  const server = await startServer({
+    NEWSLETTER_RATE_LIMIT: '1000000000',
+    NEWSLETTER_SECRET: 'bench-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+  });
+  // One kept-alive connection, as a probe would use: no connection set-up in the figures.
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const { port } = new URL(server.url);
+  const post = async (email: string) => {
+    const body = JSON.stringify({ email, consent: 'yes', lang: 'it' });
+    const start = performance.now();
+    const status = await new Promise<number>((done, fail) => {
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          agent,
+          path: '/api/newsletter/subscribe',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => done(res.statusCode ?? 0));
+        },
+      );
+      req.on('error', fail);
+      req.end(body);
+    });
+    const ms = performance.now() - start;
+    if (status !== 200) throw new Error(`signup answered ${status}`);
+    await idle();
+    return ms;
+  };
+  // The work after the answer (settling the signup, writing its mail) is done before the next
+  // request, so it weighs on neither request of a pair.
+  // Opened after the first signup, which makes the database.
+  let db: ReturnType<typeof createClient> | undefined;
+  const waiting = async () =>
+    Number(
+      (
+        await (db ??= createClient({
+          url: `file:${join(server.dir, '.data/newsletter.db')}`,
+        })).execute(
+          'SELECT (SELECT COUNT(*) FROM received_signups) + (SELECT COUNT(*) FROM outbox) AS n',
+        )
+      ).rows[0]?.['n'] ?? 0,
+    );
+  const idle = async () => {
+    await new Promise((r) => setTimeout(r, 5));
+    while ((await waiting()) > 0) await new Promise((r) => setTimeout(r, 5));
+  };
+  // Warm up, and make the known address known (signed up, mailed today).
+  for (let i = 0; i < 20; i++) await post(`warm${i}@example.org`);
+  await post('known@example.org');
+  const pairs = 120;
+  const differences: number[] = [];
+  let newSlower = 0;
+  for (let i = 0; i < pairs; i++) {
+    // Alternate which goes first, so neither profits from the other's warm caches.
+    let fresh: number;
+    let known: number;
+    if (i % 2 === 0) {
+      fresh = await post(`timing${i}@example.org`);
+      known = await post('known@example.org');
+    } else {
+      known = await post('known@example.org');
+      fresh = await post(`timing${i}@example.org`);
+    }
+    differences.push(fresh - known);
+    if (fresh > known) newSlower++;
+  }
+  db?.close();
+  agent.destroy();
+  server.stop();
+  rmSync(server.dir, { recursive: true, force: true });
+  const sorted = differences.toSorted((a, b) => a - b);
+  const median = ((sorted[59] ?? 0) + (sorted[60] ?? 0)) / 2;
+  // How far the median itself may be off: a wide spread (a loaded machine) blurs the figure.
+  const quartiles = [sorted[29] ?? 0, sorted[89] ?? 0];
+  const timing = {
+    pairs,
+    medianDifferenceMs: Number(median.toFixed(3)),
+    middleHalfMs: quartiles.map((q) => Number(q.toFixed(2))).join(' to '),
+    newSlowerShare: `${Math.round((100 * newSlower) / pairs)}%`,
+    limitMs: 0.2,
+  };
+  results['timing'] = timing;
+  console.log('\nSignup timing, new minus known address (interleaved pairs, loopback)');
+  console.table([timing]);
+  if (Math.abs(median) >= 0.2) {
+    console.error(`signup timing tells addresses apart: median difference ${median.toFixed(3)} ms`);
+    process.exitCode = 1;
+  }
 }
 
 // 3. Lighthouse.

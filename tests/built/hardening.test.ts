@@ -3,16 +3,34 @@
  * broken request lines, refused encodings, mail that can never be delivered, leaving while a
  * mail still waits.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, mailTo, signup, siteWithMailbox, startSite, startSmtp } from './harness';
+import { receiveSignup } from '../../src/server/newsletter/store';
+import {
+  cli,
+  count,
+  mailTo,
+  settled,
+  signup,
+  siteWithMailbox,
+  startSite,
+  startSmtp,
+} from './harness';
 
 const setup = siteWithMailbox({ beforeAll, afterAll });
 
 /** A raw HTTP request, with headers fetch would not let us set (Host). */
-function raw(path: string, headers: Record<string, string>, body = ''): Promise<number> {
-  const { port } = new URL(setup.site.url);
+function raw(
+  path: string,
+  headers: Record<string, string>,
+  body = '',
+  site = setup.site,
+): Promise<number> {
+  const { port } = new URL(site.url);
   return new Promise((done, fail) => {
     const req = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', headers }, (res) => {
       res.resume();
@@ -34,6 +52,81 @@ describe('links in mails', () => {
     const [mail] = await setup.smtp.mailsTo('host@example.org');
     expect(mail?.text).not.toContain('evil.example');
     expect(mail?.text).toContain(`${setup.site.url}/it/newsletter/confirm/?token=`);
+  });
+});
+
+describe('a newcomer running the site locally, with no SITE_URL', () => {
+  it('gets a mail whose links lead to the local server, and finishes the flow there', async () => {
+    const local = await startSite({ SITE_URL: '' }, { localData: true });
+    try {
+      const outbox = join(local.env['DATA_DIR'] ?? '', 'outbox');
+      const forged = { Host: 'evil.example:80', 'Content-Type': 'application/json' };
+      const body = JSON.stringify({ email: 'newcomer@example.org', consent: 'yes', lang: 'it' });
+      expect(await raw('/api/newsletter/subscribe', forged, body, local)).toBe(200);
+      let file: string | undefined;
+      for (let i = 0; i < 100 && !file; i++) {
+        file = (existsSync(outbox) ? readdirSync(outbox) : []).find((name) =>
+          readFileSync(join(outbox, name), 'utf8').includes('To: newcomer@example.org'),
+        );
+        if (!file) await new Promise((r) => setTimeout(r, 50));
+      }
+      const mail = await simpleParser(readFileSync(join(outbox, file ?? 'missing')));
+      expect(mail.text).not.toContain('evil.example');
+      const link = mail.text?.match(/https?:\/\/\S+\/it\/newsletter\/confirm\/\?token=\S+/)?.[0];
+      expect(link).toMatch(new RegExp(`^${local.url}/it/newsletter/confirm/\\?token=`));
+      // Sender and Message-ID on the site's domain (the one it was built for), not localhost.
+      const page = await (await fetch(`${local.url}/it/`)).text();
+      const domain = new URL(/<link rel="canonical" href="([^"]+)"/.exec(page)?.[1] ?? '').hostname;
+      expect(mail.messageId).toMatch(new RegExp(`@${domain.replace(/\./g, '\\.')}>$`));
+      expect(mail.from?.value[0]?.address).toMatch(new RegExp(`@${domain.replace(/\./g, '\\.')}$`));
+      // The log names where the mail is, wherever DATA_DIR is.
+      expect(local.logs()).toContain(`mail written to ${join(outbox, file ?? '')}`);
+
+      const opened = await fetch(link ?? '');
+      expect(await opened.text()).toContain('data-newsletter-confirm');
+      const token = new URL(link ?? '').searchParams.get('token') ?? '';
+      const confirmed = await fetch(link ?? '', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: local.url },
+        body: `token=${token}`,
+      });
+      expect(await confirmed.text()).toContain('data-newsletter-outcome="confirmed"');
+    } finally {
+      await local.stop();
+    }
+  });
+});
+
+describe('a signup answered just before the server stops', () => {
+  it('is settled and mailed by the next run, the server’s or the operators’ command', async () => {
+    // What the endpoint writes before answering; the server has not settled it yet.
+    await receiveSignup(
+      setup.site.db,
+      setup.site.env['NEWSLETTER_SECRET'] ?? '',
+      { email: 'interrupted@example.org', lang: 'fr' },
+      (links) => ({
+        to: 'interrupted@example.org',
+        subject: 'Confirm',
+        text: links.confirm,
+        html: `<a href="${links.confirm}">confirm</a>`,
+        lang: 'fr',
+        unsubscribeUrl: links.unsubscribe,
+      }),
+      {
+        confirmUrl: (t) => `${setup.site.url}/fr/newsletter/confirm/?token=${t}`,
+        unsubscribeUrl: (t) => t,
+      },
+    );
+    const sent = await cli(setup.site, 'send');
+    expect(sent.status, sent.stderr).toBe(0);
+    await setup.smtp.mailsTo('interrupted@example.org');
+    await settled(setup.site);
+    expect(
+      await count(
+        setup.site,
+        "SELECT COUNT(*) FROM subscribers WHERE email = 'interrupted@example.org' AND status = 'pending'",
+      ),
+    ).toBe(1);
   });
 });
 
@@ -123,6 +216,7 @@ describe('the outbox keeps no address longer than needed', () => {
     try {
       await signup(down, { email: 'leaver@example.org' });
       await signup(down, { email: 'slow@example.org' });
+      await settled(down);
       expect(await count(down, 'SELECT COUNT(*) FROM outbox')).toBe(2);
       const hash = String(
         (

@@ -218,6 +218,18 @@ export async function count(site: Site, sql: string): Promise<number> {
   return Number((await site.db.execute(sql)).rows[0]?.[0] ?? 0);
 }
 
+/**
+ * Waits until every signup the site has answered is settled (its row, token and mail are
+ * written right after the answer).
+ */
+export async function settled(site: Site, ms = 10_000): Promise<void> {
+  const until = Date.now() + ms;
+  while ((await count(site, 'SELECT COUNT(*) FROM received_signups')) > 0) {
+    if (Date.now() > until) throw new Error('signups still waiting to be settled');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 /** Settings that send the site's mail to `mailbox`. */
 export function mailTo(mailbox: Pick<Mailbox, 'port'>): Record<string, string> {
   return { SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`, MAIL_FROM: 'Polo <polo@test.invalid>' };

@@ -4,7 +4,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uiString } from '../support/ui-strings';
-import { cli, count, freePort, mailTo, signup, startSite, startSmtp, type Site } from './harness';
+import {
+  cli,
+  count,
+  freePort,
+  mailTo,
+  settled,
+  signup,
+  startSite,
+  startSmtp,
+  type Site,
+} from './harness';
 
 let site: Site;
 beforeAll(async () => {
@@ -12,8 +22,10 @@ beforeAll(async () => {
 });
 afterAll(() => site?.stop());
 
-const stored = async () =>
-  `${await count(site, 'SELECT COUNT(*) FROM subscribers')}/${await count(site, 'SELECT COUNT(*) FROM outbox')}`;
+const stored = async () => {
+  await settled(site);
+  return `${await count(site, 'SELECT COUNT(*) FROM subscribers')}/${await count(site, 'SELECT COUNT(*) FROM outbox')}`;
+};
 
 interface Case {
   name: string;
@@ -227,6 +239,7 @@ describe('bad input: a clear 4xx and nothing stored', () => {
     const person = await signup(site, { email: 'person@example.org' });
     expect(bot.status).toBe(200);
     expect(await bot.text()).toBe(await person.text());
+    await settled(site);
     expect(
       await count(site, "SELECT COUNT(*) FROM subscribers WHERE email = 'bot@example.org'"),
     ).toBe(0);
@@ -244,6 +257,7 @@ describe('rate limits', () => {
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
       expect((await refused.json()).message).toBe(uiString('fr', 'problem.too-many-requests'));
+      await settled(limited);
       expect(await count(limited, 'SELECT COUNT(*) FROM subscribers')).toBe(3);
       // The limit is kept in the database, by a fingerprint, not by the network address.
       const keys = (await limited.db.execute('SELECT key FROM rate_limits')).rows.map((r) =>
@@ -291,6 +305,7 @@ describe('the operators’ command', () => {
   it('purges signups left unconfirmed for 30 days, and only those', async () => {
     await signup(site, { email: 'old@example.org' });
     await signup(site, { email: 'recent@example.org' });
+    await settled(site);
     const day = 24 * 60 * 60 * 1000;
     await site.db.execute({
       sql: "UPDATE subscribers SET submitted_at = ? WHERE email = 'old@example.org'",

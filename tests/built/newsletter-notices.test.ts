@@ -330,7 +330,8 @@ describe('send-notices', () => {
         .trim() ?? '';
     const mails = smtp.mails.filter((m) => noticeOf(m) === 'chiusura-prova-a');
     for (const mail of mails) {
-      expect(mail.messageId).toMatch(/@127\.0\.0\.1>$/);
+      // On the sender's domain (MAIL_FROM), never 'localhost'.
+      expect(mail.messageId).toMatch(/@test\.invalid>$/);
       expect(raw(mail, 'list-id')).toBe('Polo Sociale Integrato di Siracusa <avvisi.127.0.0.1>');
       expect(raw(mail, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
       expect(mail.text).toContain('Polo Sociale Integrato di Siracusa');

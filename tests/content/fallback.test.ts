@@ -16,6 +16,7 @@ const page = (path: string) =>
     'utf8',
   );
 const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/[\u2068\u2069]/g, '');
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 beforeAll(() => {
   build = runAstro('build', withFixture('tests/fixtures/fallback'));
@@ -85,6 +86,17 @@ describe('notices', () => {
     const it_ = page('it/avvisi/chiusura-prova');
     expect(textOf(it_)).toContain('Polo chiuso dal 24 dicembre 2099 al 7 gennaio 2100');
     expect(it_).toContain('href="/it/sportelli/lavoro/"');
+    // The desk's name, a link, stands where the language puts {name}, once.
+    for (const lang of ['it', 'fr', 'ar'] as const) {
+      const [before = '', after = ''] = uiString(lang, 'notices.activity').split('{name}');
+      const html = page(`${lang}/avvisi/chiusura-prova`);
+      const line = new RegExp(
+        `<p[^>]*>\\s*${escape(before.trim())}\\s*<a href="/${lang}/sportelli/lavoro/"[^>]*>[^<]+</a>\\s*${escape(after.trim())}\\s*</p>`,
+      );
+      expect(
+        html.match(/<p[^>]*>[^<]*<a href="[^"]*\/sportelli\/lavoro\/"[^>]*>.*?<\/p>/s)?.[0],
+      ).toMatch(line);
+    }
     expect(page('fr/avvisi/chiusura-prova')).toContain('Annonce de test');
     expect(page('fr/avvisi/chiusura-prova')).toContain('data-translation-notice="machine"');
     const en = page('en/avvisi/chiusura-prova');

@@ -2,10 +2,20 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 const out = resolve('.test-builds/netlify');
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+// What the Netlify adapter writes into the project (a linked site's .netlify/state.json stays):
+// gone before, so the checks see this build's output, and after, so nothing is left behind.
+const adapterOutput = ['.netlify/v1', '.netlify/build'];
+const clean = () => {
+  rmSync(out, { recursive: true, force: true });
+  for (const dir of adapterOutput) rmSync(dir, { recursive: true, force: true });
+  if (existsSync('.netlify') && readdirSync('.netlify').length === 0)
+    rmSync('.netlify', { recursive: true });
+};
+beforeAll(clean);
+afterAll(clean);
 
 it('produces the static pages and one function with the newsletter routes', () => {
   const result = spawnSync(

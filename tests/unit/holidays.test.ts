@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { easterSunday, holidayOn, nextDay } from '../../src/lib/hours/holidays';
+import { nextDay } from '../../src/lib/calendar-days';
+import { easterSunday, holidayOn } from '../../src/lib/hours/holidays';
 
 describe('closing days by rule', () => {
   it('knows Easter, and so Easter Monday', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { impossibleDates, isCalendarDate } from '../../src/lib/raw-dates';
+import { isCalendarDate } from '../../src/lib/calendar-days';
+import { impossibleDates } from '../../src/lib/raw-dates';
 
 describe('dates as the editor wrote them', () => {
   it('knows the calendar, leap years included', () => {

@@ -90,7 +90,7 @@ describe('holidays', () => {
   });
 
   it('skips holidays when looking for the next opening', () => {
-    // Friday 1 January 2027 => Monday 4 January (Wednesday 6 is Epiphany).
+    // Tuesday 5 January 2027, closed on Tuesdays => Thursday 7 January: Wednesday 6 is Epiphany.
     const status = hoursStatus(polo, at('2027-01-05T10:00:00Z'));
     expect(iso(status.nextOpening)).toBe('2027-01-07T08:00:00.000Z');
   });

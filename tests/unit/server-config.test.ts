@@ -4,7 +4,9 @@ import {
   ConfigError,
   parseConfig,
   portFrom,
+  senderDomain,
   sendRateFrom,
+  serverOrigin,
 } from '../../src/server/newsletter/config';
 
 const secret = 's'.repeat(32);
@@ -109,5 +111,48 @@ describe('settings checked when the server starts', () => {
     expect(parseConfig({ SITE_URL: 'https://polo.example.org//' }).siteUrl).toBe(
       'https://polo.example.org',
     );
+  });
+});
+
+describe('where links in mails lead', () => {
+  it.each([
+    ['127.0.0.1', 4321, 'http://127.0.0.1:4321'],
+    ['0.0.0.0', 8080, 'http://127.0.0.1:8080'],
+    ['::', 8080, 'http://localhost:8080'],
+    ['[::]', 80, 'http://localhost:80'],
+    ['::1', 4321, 'http://[::1]:4321'],
+    ['polo.local', 4321, 'http://polo.local:4321'],
+  ])('a server on %s port %d is opened at %s', (host, port, origin) => {
+    expect(serverOrigin(host, port)).toBe(origin);
+  });
+
+  const place = { builtFor: 'https://polo-siracusa.it', servedAt: 'http://127.0.0.1:4321' };
+
+  it('to SITE_URL when it is set, else to the server that sends the mail', () => {
+    expect(parseConfig({ SITE_URL: 'https://polo.example.org' }, place).siteUrl).toBe(
+      'https://polo.example.org',
+    );
+    expect(parseConfig({}, place).siteUrl).toBe('http://127.0.0.1:4321');
+    // A command run apart from a server (send-notices) uses the address the site was built for.
+    expect(parseConfig({}, { builtFor: place.builtFor }).siteUrl).toBe(place.builtFor);
+  });
+
+  it('while sender and Message-IDs keep the site’s domain, or MAIL_FROM’s', () => {
+    const local = parseConfig({}, place);
+    expect(local.mailDomain).toBe('polo-siracusa.it');
+    expect(local.mailFrom).toMatch(/@polo-siracusa\.it>$/);
+    expect(parseConfig({ SITE_URL: 'https://polo.example.org' }, place).mailDomain).toBe(
+      'polo.example.org',
+    );
+    expect(parseConfig({ MAIL_FROM: 'Polo <avvisi@Mail.Example.org>' }, place).mailDomain).toBe(
+      'mail.example.org',
+    );
+  });
+
+  it('reads the domain of a sender written either way', () => {
+    expect(senderDomain('newsletter@example.org')).toBe('example.org');
+    expect(senderDomain('"Polo, Siracusa" <n@example.org>')).toBe('example.org');
+    expect(senderDomain('Polo')).toBeUndefined();
+    expect(problem({ MAIL_FROM: 'Polo' })).toMatch(/^MAIL_FROM must be an address/);
   });
 });

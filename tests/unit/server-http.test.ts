@@ -1,7 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { headersFor, normalisedPath, parseHeadersFile } from '../../src/server/http/headers-file';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  headersFor,
+  matches,
+  normalisedPath,
+  parseHeadersFile,
+} from '../../src/server/http/headers-file';
 import { methodNotAllowed } from '../../src/server/http/methods';
-import { acceptedEncodings, etagMatches } from '../../src/server/http/static-files';
+import { acceptedEncodings, etagMatches, resolveFile } from '../../src/server/http/static-files';
 
 describe('paths matched against _headers', () => {
   it.each([
@@ -75,5 +83,82 @@ describe('methods', () => {
     ['POST', '/it/accessibilita/', 'GET, HEAD'],
   ])('%s %s => %s', (method, path, allow) => {
     expect(methodNotAllowed(method, path)).toBe(allow);
+  });
+});
+
+describe('the _headers file', () => {
+  const text = [
+    '# the whole site',
+    '/*',
+    '  X-Frame-Options: DENY',
+    '  Cache-Control: no-cache',
+    '',
+    '/_astro/*',
+    '  Cache-Control: public, max-age=31536000, immutable',
+    '/admin/*',
+    "  Content-Security-Policy: default-src 'self'; img-src https://a.example:443",
+  ].join('\n');
+
+  it('reads each path with its headers, a colon inside a value kept', () => {
+    const rules = parseHeadersFile(text);
+    expect(rules.map((rule) => rule.pattern)).toEqual(['/*', '/_astro/*', '/admin/*']);
+    expect(rules[2]?.headers).toEqual([
+      ['Content-Security-Policy', "default-src 'self'; img-src https://a.example:443"],
+    ]);
+  });
+
+  it('lets a later rule override an earlier one, and keeps the rest', () => {
+    const headers = headersFor(parseHeadersFile(text), '/_astro/a.js');
+    expect(headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
+    expect(headers.get('X-Frame-Options')).toBe('DENY');
+    expect(headersFor(parseHeadersFile(text), '/it/').get('Cache-Control')).toBe('no-cache');
+  });
+
+  it('says which line is wrong', () => {
+    expect(() => parseHeadersFile('  X-Frame-Options: DENY\n')).toThrow(/line 1/);
+    expect(() => parseHeadersFile('/*\n  no colon here\n')).toThrow(/line 2/);
+  });
+
+  it('matches * across folders, and dots literally', () => {
+    expect(matches('/_astro/*', '/_astro/a/b.js')).toBe(true);
+    expect(matches('/a.b', '/aXb')).toBe(false);
+    expect(matches('/admin/*', '/admin')).toBe(false);
+  });
+});
+
+describe('the file for a URL path', () => {
+  const root = mkdtempSync(join(tmpdir(), 'polo-resolve-'));
+  mkdirSync(join(root, 'it/orari'), { recursive: true });
+  mkdirSync(join(root, '_astro'));
+  writeFileSync(join(root, 'it/orari/index.html'), '');
+  writeFileSync(join(root, '_astro/a.js'), '');
+  writeFileSync(join(root, '_headers'), '');
+  writeFileSync(join(root, '.env'), '');
+  writeFileSync(join(`${root}-secret`), '');
+  afterAll(() => {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(`${root}-secret`, { force: true });
+  });
+
+  it.each([
+    ['/it/orari/', 'it/orari/index.html'],
+    ['/it/orari', 'it/orari/index.html'],
+    ['/it/orari/index.html', 'it/orari/index.html'],
+    ['/_astro/a.js', '_astro/a.js'],
+    ['/%5Fastro/a.js', '_astro/a.js'],
+  ])('%s => %s', (path, file) => {
+    expect(resolveFile(root, path)).toBe(join(root, file));
+  });
+
+  it.each([
+    ['a missing file', '/it/missing/'],
+    ['_headers', '/_headers'],
+    ['a dot file', '/.env'],
+    ['a file outside the root', `/../${basename(root)}-secret`],
+    ['an encoded way out', '/%2e%2e/etc/passwd'],
+    ['a NUL byte', '/it/orari/%00'],
+    ['a path that does not decode', '/%E0%A4%A'],
+  ])('serves no file for %s', (_name, path) => {
+    expect(resolveFile(root, path)).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@
  * The days the Polo is closed by rule: Italian national public holidays and Santa Lucia,
  * Siracusa's patron saint (13 December). Plain date arithmetic, no time zones.
  */
+import { isoDay, nextDay } from '../calendar-days';
 
 export const holidayIds = [
   'new-year',
@@ -35,13 +36,6 @@ const fixed: Record<string, HolidayId> = {
   '12-26': 'st-stephen',
 };
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A date as YYYY-MM-DD from its parts, e.g. isoDay(2027, 3, 29) => '2027-03-29'. */
-export function isoDay(year: number, month: number, day: number): string {
-  return `${year}-${pad(month)}-${pad(day)}`;
-}
-
 /**
  * Easter Sunday of the Gregorian calendar (Meeus/Jones/Butcher), e.g. 2026 => '2026-04-05'.
  */
@@ -61,20 +55,6 @@ export function easterSunday(year: number): string {
   const month = Math.floor((h + l - 7 * m + 114) / 31);
   const day = ((h + l - 7 * m + 114) % 31) + 1;
   return isoDay(year, month, day);
-}
-
-/** The day after a date, e.g. '2026-12-31' => '2027-01-01'. */
-export function nextDay(iso: string): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
-}
-
-/** The day before a date, e.g. '2027-02-01' => '2027-01-31'. */
-export function previousDay(iso: string): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
 }
 
 /** The holiday on a date, if any, e.g. '2027-03-29' => 'easter-monday'. */

@@ -2,9 +2,8 @@
  * The opening hours as an iCalendar file (RFC 5545) that phone calendars import: one weekly
  * event per opening period in Europe/Rome time, with every closed day excluded.
  */
-import { nextDay, previousDay } from './holidays';
-import { closedDayOn, daysBySlot, weekdayOf, type ScheduleData } from './schedule';
-import type { Weekday } from '../dates';
+import { closedDayOn, daysBySlot, type ScheduleData } from './schedule';
+import { nextDay, previousDay, weekdayOf, type Weekday } from '../calendar-days';
 
 // Europe/Rome's rules since 1996, so calendars need no zone database of their own.
 const romeTimeZone = [

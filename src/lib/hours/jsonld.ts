@@ -9,10 +9,9 @@ import type {
   OpeningHoursSpecification,
   WithContext,
 } from 'schema-dts';
-import { previousDay } from './holidays';
 import type { UpcomingClosure } from './upcoming';
 import { daysBySlot, type ScheduleData, type Week } from './schedule';
-import type { Weekday } from '../dates';
+import { previousDay, type Weekday } from '../calendar-days';
 
 const dayOfWeek = (day: Weekday) =>
   `https://schema.org/${day.charAt(0).toUpperCase()}${day.slice(1)}` as DayOfWeek;

@@ -5,8 +5,8 @@
  */
 import { TZDateMini } from '@date-fns/tz/date/mini';
 import { tzOffset } from '@date-fns/tz/tzOffset';
-import { holidayOn, nextDay, type HolidayId } from './holidays';
-import { weekdays, type Weekday } from '../dates';
+import { holidayOn, type HolidayId } from './holidays';
+import { nextDay, weekdayOf, weekdays, type Weekday } from '../calendar-days';
 
 export const timeZone = 'Europe/Rome';
 
@@ -57,9 +57,7 @@ export function italianDay(instant: number): { iso: string; weekday: Weekday } {
   const iso = [date.getFullYear(), date.getMonth() + 1, date.getDate()]
     .map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0'))
     .join('-');
-  // getDay() counts from Sunday; the week here starts on Monday.
-  const weekday = weekdays[(date.getDay() + 6) % 7] as Weekday;
-  return { iso, weekday };
+  return { iso, weekday: weekdayOf(iso) };
 }
 
 /** The instant of an Italian wall-clock time, e.g. ('2026-07-01', '09:00') => 07:00 UTC. */
@@ -78,10 +76,21 @@ export function closedDayOn(data: ScheduleData, iso: string): ClosedDay | undefi
   return undefined;
 }
 
-/** The weekday of a calendar date, e.g. '2026-11-30' => 'monday'. */
-export function weekdayOf(iso: string): Weekday {
-  return italianDay(italianInstant(iso, '12:00')).weekday;
+/** Weekdays grouped by what they share, in week order: the one grouping of the timetable. */
+function groupWeekdays<T>(
+  entries: [Weekday, T][],
+  key: (value: T) => string,
+): { value: T; days: Weekday[] }[] {
+  const groups = new Map<string, { value: T; days: Weekday[] }>();
+  for (const [day, value] of entries) {
+    const group = groups.get(key(value)) ?? { value, days: [] };
+    group.days.push(day);
+    groups.set(key(value), group);
+  }
+  return [...groups.values()];
 }
+
+const slotKey = (slot: Slot) => `${slot.opens}-${slot.closes}`;
 
 /**
  * The periods of a timetable, each with the days that share it, in week order, e.g.
@@ -89,16 +98,24 @@ export function weekdayOf(iso: string): Weekday {
  * One weekly event in the calendar file, one specification in the JSON-LD.
  */
 export function daysBySlot(week: Week): { slot: Slot; days: Weekday[] }[] {
-  const groups = new Map<string, { slot: Slot; days: Weekday[] }>();
-  for (const day of weekdays) {
-    for (const slot of week[day] ?? []) {
-      const key = `${slot.opens}-${slot.closes}`;
-      const group = groups.get(key) ?? { slot, days: [] };
-      group.days.push(day);
-      groups.set(key, group);
-    }
-  }
-  return [...groups.values()];
+  const entries = weekdays.flatMap((day) =>
+    (week[day] ?? []).map((slot): [Weekday, Slot] => [day, slot]),
+  );
+  return groupWeekdays(entries, slotKey).map(({ value, days }) => ({ slot: value, days }));
+}
+
+/**
+ * The open days of a timetable grouped by their whole set of periods, in week order, e.g.
+ * [{ slots: [09:00–13:00, 15:00–18:00], days: ['monday', 'thursday'] }]. One line in words.
+ */
+export function daysBySlots(week: Week): { slots: Slot[]; days: Weekday[] }[] {
+  const entries = weekdays
+    .map((day): [Weekday, Slot[]] => [day, week[day] ?? []])
+    .filter(([, slots]) => slots.length > 0);
+  return groupWeekdays(entries, (slots) => slots.map(slotKey).join(' ')).map(({ value, days }) => ({
+    slots: value,
+    days,
+  }));
 }
 
 /** The timetable in force on a date, e.g. the next one from its first day on. */

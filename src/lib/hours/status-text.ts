@@ -4,10 +4,10 @@
  * Shared by the browser script and the tests; the strings come from the page's language.
  */
 import type { HolidayId } from './holidays';
-import { nextDay } from './holidays';
 import { italianDay, timeZone, type HoursStatus } from './schedule';
 import { fill } from '../../i18n/translate';
 import { isolate } from '../bidi';
+import { daysBetween, nextDay } from '../calendar-days';
 import type { UiKey } from '../../schemas/ui';
 
 /** The UI strings of the status line; the page passes only these to the browser. */
@@ -23,12 +23,6 @@ export interface StatusStrings {
 
 /** Within this many days the weekday alone is clear ("opens Wednesday"); beyond, add the date. */
 const weekdayOnlyWithin = 6;
-
-function daysBetween(fromIso: string, toIso: string): number {
-  return Math.round(
-    (Date.parse(`${toIso}T12:00:00Z`) - Date.parse(`${fromIso}T12:00:00Z`)) / 864e5,
-  );
-}
 
 /** The status in the page's language, as of `now`. */
 export function statusText(status: HoursStatus, now: number, strings: StatusStrings): string {

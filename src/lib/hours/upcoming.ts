@@ -2,7 +2,8 @@
  * The closures a visitor should know about: holidays that fall on an opening day, and the
  * closure notices, from a given day on.
  */
-import { nextDay, type HolidayId } from './holidays';
+import type { HolidayId } from './holidays';
+import { nextDay } from '../calendar-days';
 import { closedDayOn, slotsOn, type ScheduleData } from './schedule';
 
 export type UpcomingClosure =

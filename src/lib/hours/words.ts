@@ -2,8 +2,8 @@
  * The weekly hours in words of one language, for the table and for messages, e.g.
  * 'dalle 09:00 alle 13:00 e dalle 15:00 alle 18:00'. Times are isolated in right-to-left text.
  */
-import { formatTime, weekdayName, weekdays, type Weekday } from '../dates';
-import type { Slot } from './schedule';
+import { formatTime, weekdayName, type Weekday } from '../dates';
+import { daysBySlots, type Slot } from './schedule';
 import type { Translator } from '../../i18n/translate';
 
 /**
@@ -30,22 +30,15 @@ export function weekText(
   intl: string,
   t: Translator,
 ): string {
-  const groups = new Map<string, Weekday[]>();
-  for (const day of weekdays) {
-    const slots = weekly.find((d) => d.day === day)?.slots ?? [];
-    if (slots.length === 0) continue;
-    const key = JSON.stringify(slots.map((s) => [s.opens, s.closes]));
-    groups.set(key, [...(groups.get(key) ?? []), day]);
-  }
+  const week = Object.fromEntries(weekly.map(({ day, slots }) => [day, [...slots]]));
   const list = new Intl.ListFormat(intl, { style: 'long', type: 'conjunction' });
-  return [...groups.values()]
-    .map((days) => {
-      const slots = weekly.find((d) => d.day === days[0])?.slots ?? [];
-      return t('share.hours.group', {
+  return daysBySlots(week)
+    .map(({ slots, days }) =>
+      t('share.hours.group', {
         days: list.format(days.map((day) => weekdayName(day, intl))),
         times: slotsText(slots, intl, t),
-      });
-    })
+      }),
+    )
     .join(' · ');
 }
 

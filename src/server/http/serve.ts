@@ -9,7 +9,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse }
 import type { Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkServerEnv, ConfigError, portFrom } from '../newsletter/config.ts';
+import { checkServerEnv, ConfigError, portFrom, serverOrigin } from '../newsletter/config.ts';
 import { headersFor, normalisedPath, parseHeadersFile } from './headers-file.ts';
 import { methodNotAllowed } from './methods.ts';
 import { serveStatic } from './static-files.ts';
@@ -23,15 +23,18 @@ try {
 }
 
 // The build, found from this file, so the server may run from any folder (its .data/ is there).
+const host = process.env['HOST'] ?? '127.0.0.1';
+const port = portFrom(process.env);
+const origin = serverOrigin(host, port);
+// Links in mails lead here when SITE_URL is unset (see runtime.ts); never to a request's Host.
+process.env['POLO_SERVER_ORIGIN'] = origin;
+
 const dist = resolve(import.meta.dirname, '../../../dist');
 const client = resolve(dist, 'client');
 const rules = parseHeadersFile(readFileSync(resolve(client, '_headers'), 'utf8'));
 const { handler } = (await import(pathToFileURL(resolve(dist, 'server/entry.mjs')).href)) as {
   handler: (req: unknown, res: unknown) => Promise<void>;
 };
-
-const host = process.env['HOST'] ?? '127.0.0.1';
-const port = portFrom(process.env);
 
 /** A request that has not sent all of itself by then is dropped (a slow client holds nothing). */
 const requestTimeoutMs = 15_000;
@@ -207,7 +210,7 @@ server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
 });
 
 server.listen(port, host, () => {
-  console.info(`Polo Sociale Integrato di Siracusa: http://${host}:${port}/`);
+  console.info(`Polo Sociale Integrato di Siracusa: ${origin}/`);
   if (!process.env['STAFF_EMAIL']?.trim()) {
     console.info(
       '[reports] STAFF_EMAIL is not set: accessibility reports are stored, not mailed (npm run reports -- list)',

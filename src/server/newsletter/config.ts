@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIPv6 } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { emailProblem } from './validate.ts';
 
@@ -19,8 +20,13 @@ export interface NewsletterConfig {
   /** Signups one client may make per window. */
   rateLimit: number;
   rateWindowMs: number;
-  /** Public address of the site, for the links in mails; never taken from a request's Host. */
+  /**
+   * Address of the site for the links in mails: SITE_URL, else the server that sends them (so
+   * a local signup can be confirmed locally); never taken from a request's Host.
+   */
   siteUrl: string;
+  /** Domain of `From` and of Message-IDs: MAIL_FROM's, else the site's, e.g. 'polo-siracusa.it'. */
+  mailDomain: string;
   /** Behind a reverse proxy: the client is the last X-Forwarded-For entry, not the socket. */
   trustProxy: boolean;
   /** Accessibility reports are mailed here; unset: they are stored, not mailed. */
@@ -106,15 +112,41 @@ function wholeNumber(
   return number;
 }
 
+/** Where the settings are read: the addresses links fall back to when SITE_URL is unset. */
+export interface ConfigPlace {
+  /** The public address the site was built for, e.g. 'https://polo-siracusa.it'. */
+  builtFor?: string | undefined;
+  /** The address of the server reading the settings (`npm start`), e.g. 'http://127.0.0.1:4321'. */
+  servedAt?: string | undefined;
+}
+
+/**
+ * The address to open a server listening on `host`:`port`, e.g. ('0.0.0.0', 8080) =>
+ * 'http://127.0.0.1:8080' and ('::', 80) => 'http://localhost:80': an address to listen on
+ * (every interface) is no address to open.
+ */
+export function serverOrigin(host: string, port: number): string {
+  const bare = host.replace(/^\[(.*)\]$/, '$1');
+  if (isIPv6(bare)) {
+    const name = new URL(`http://[${bare}]`).hostname;
+    return `http://${name === '[::]' ? 'localhost' : name}:${port}`;
+  }
+  return `http://${bare === '0.0.0.0' || bare === '' ? '127.0.0.1' : bare}:${port}`;
+}
+
+/** The domain of a sender, e.g. 'Polo <newsletter@example.org>' => 'example.org'. */
+export function senderDomain(mailFrom: string): string | undefined {
+  const address = /<([^<>]*)>\s*$/.exec(mailFrom)?.[1] ?? mailFrom;
+  const domain = address.split('@').at(-1)?.trim().toLowerCase();
+  return address.includes('@') && domain && /^[a-z0-9.-]+$/.test(domain) ? domain : undefined;
+}
+
 /**
  * Settings from `env`, checked, without touching the disk; throws ConfigError with one line
- * naming the variable and what to write. `defaultSiteUrl` is the address the site was built for.
- * Secrets (NEWSLETTER_SECRET, SMTP_URL, DATABASE_URL) are never repeated in a message.
+ * naming the variable and what to write. Secrets (NEWSLETTER_SECRET, SMTP_URL, DATABASE_URL)
+ * are never repeated in a message.
  */
-export function parseConfig(
-  env: NewsletterEnv,
-  defaultSiteUrl = 'http://127.0.0.1:4321',
-): ParsedConfig {
+export function parseConfig(env: NewsletterEnv, place: ConfigPlace = {}): ParsedConfig {
   // The project's .data/ (npm runs every script from the project folder), unless DATA_DIR says.
   const dataDir = resolve(text(env.DATA_DIR) ?? '.data');
   const databaseUrl = text(env.DATABASE_URL) ?? `file:${resolve(dataDir, 'newsletter.db')}`;
@@ -150,13 +182,34 @@ export function parseConfig(
       'MAIL_FROM (the sender) must be set when SMTP_URL is set, e.g. MAIL_FROM="Polo <newsletter@example.org>"',
     );
   }
-  const siteUrl = (text(env.SITE_URL) ?? defaultSiteUrl).replace(/\/+$/, '');
-  const site = URL.canParse(siteUrl) ? new URL(siteUrl) : undefined;
-  if (!site || (site.protocol !== 'https:' && site.protocol !== 'http:') || !site.hostname) {
+  const publicUrl = text(env.SITE_URL)?.replace(/\/+$/, '');
+  const site = publicUrl && URL.canParse(publicUrl) ? new URL(publicUrl) : undefined;
+  if (
+    publicUrl !== undefined &&
+    (!site || (site.protocol !== 'https:' && site.protocol !== 'http:') || !site.hostname)
+  ) {
     throw new ConfigError(
-      `SITE_URL must be an absolute http(s) address, e.g. SITE_URL=https://polo-siracusa.it, not "${siteUrl.slice(0, 80)}"`,
+      `SITE_URL must be an absolute http(s) address, e.g. SITE_URL=https://polo-siracusa.it, not "${publicUrl.slice(0, 80)}"`,
     );
   }
+  // Unset: the links lead to the server that sends them, so a newcomer finishes the flow
+  // locally; a command run apart from a server uses the address the site was built for.
+  const siteUrl = (
+    publicUrl ??
+    place.servedAt ??
+    place.builtFor ??
+    'http://127.0.0.1:4321'
+  ).replace(/\/+$/, '');
+  if (mailFrom !== undefined && !senderDomain(mailFrom)) {
+    throw new ConfigError(
+      'MAIL_FROM must be an address, e.g. MAIL_FROM="Polo <newsletter@example.org>"',
+    );
+  }
+  // The site's own domain, not the local server's: Message-IDs on 'localhost' or an IP count
+  // against a mail.
+  const mailDomain =
+    (mailFrom && senderDomain(mailFrom)) ??
+    new URL(publicUrl ?? place.builtFor ?? siteUrl).hostname;
   const rateLimit = wholeNumber('NEWSLETTER_RATE_LIMIT', env.NEWSLETTER_RATE_LIMIT, 10, {
     example: '10',
   });
@@ -174,8 +227,9 @@ export function parseConfig(
     databaseUrl,
     ...(authToken ? { databaseAuthToken: authToken } : {}),
     ...(smtpUrl ? { smtpUrl } : {}),
-    // Local mode only: no real address is invented for the Polo.
-    mailFrom: mailFrom ?? 'Polo Sociale Integrato di Siracusa <newsletter@localhost>',
+    // Local mode only (with SMTP_URL, MAIL_FROM is required): mails go to files, never sent.
+    mailFrom: mailFrom ?? `Polo Sociale Integrato di Siracusa <newsletter@${mailDomain}>`,
+    mailDomain,
     ...(secret ? { secret } : {}),
     dataDir,
     outboxDir: resolve(dataDir, 'outbox'),
@@ -187,12 +241,9 @@ export function parseConfig(
   };
 }
 
-/** Settings from `env`; `defaultSiteUrl` is the address the site was built for. */
-export function configFrom(
-  env: NewsletterEnv,
-  defaultSiteUrl = 'http://127.0.0.1:4321',
-): NewsletterConfig {
-  const { secret, dataDir, ...config } = parseConfig(env, defaultSiteUrl);
+/** Settings from `env`, with the secret made in the data folder if it has to be. */
+export function configFrom(env: NewsletterEnv, place: ConfigPlace = {}): NewsletterConfig {
+  const { secret, dataDir, ...config } = parseConfig(env, place);
   return { ...config, secret: secret ?? localSecret(dataDir) };
 }
 

@@ -1,6 +1,4 @@
 /** Request checks shared by the newsletter and accessibility-report routes. */
-import { isLocale, sourceLocale, type Locale } from '../../i18n/locales';
-import { localeOfPath } from '../../lib/paths';
 
 /**
  * True for a browser request sent from another site. Browsers send `Sec-Fetch-Site` and
@@ -63,17 +61,4 @@ export async function readLimited(request: Request, max: number): Promise<string
 /** Whether the caller wants JSON back (the page's script) rather than a page (a plain form). */
 export function wantsJson(request: Request, type?: BodyType): boolean {
   return type === 'json' || (request.headers.get('accept') ?? '').includes('application/json');
-}
-
-/** Language of the answer: the form's, else the page the form was on, else Italian. */
-export function answerLanguage(
-  fields: Map<string, string[]> | undefined,
-  request: Request,
-): Locale {
-  const lang = fields?.get('lang')?.[0];
-  if (isLocale(lang)) return lang;
-  const referer = request.headers.get('referer');
-  return (
-    (referer && URL.canParse(referer) && localeOfPath(new URL(referer).pathname)) || sourceLocale
-  );
 }

@@ -95,7 +95,7 @@ export interface SenderOptions {
   smtpUrl?: string | undefined;
   from: string;
   outboxDir: string;
-  /** The site's host name, e.g. 'polo-siracusa.it': Message-IDs are made on it. */
+  /** The site's or the sender's domain, e.g. 'polo-siracusa.it': Message-IDs are made on it. */
   domain: string;
   /** Keep one connection open for many mails (the notice sender), instead of one per mail. */
   pool?: boolean;
@@ -164,7 +164,7 @@ export function createSender(options: SenderOptions): Sender {
       writeFileSync(join(options.outboxDir, name), info.message as Buffer, { mode: 0o600 });
       // The address stays out of the log; the link is what a developer needs.
       console.info(
-        `[newsletter] mail written to .data/outbox/${name}${mail.confirmUrl ? `; confirm link: ${mail.confirmUrl}` : ''}`,
+        `[newsletter] mail written to ${join(options.outboxDir, name)}${mail.confirmUrl ? `; confirm link: ${mail.confirmUrl}` : ''}`,
       );
     },
     close: () => files.close(),
@@ -188,13 +188,14 @@ export function refusedForGood(error: unknown): boolean {
 /**
  * Sends what is due in the outbox. Each mail is first leased (so two senders never send it
  * twice), then deleted when sent, refused for good or past its link's 48 hours, or
- * rescheduled with its error. `includeWaiting` also takes mails waiting for a retry.
+ * rescheduled with its error (`failed`: tried again later; `refused`: dropped for good).
+ * `includeWaiting` also takes mails waiting for a retry.
  */
 export async function drainOutbox(
   db: Database,
   sender: Sender,
   options: { now?: number; limit?: number; includeWaiting?: boolean } = {},
-): Promise<{ sent: number; failed: number }> {
+): Promise<{ sent: number; failed: number; refused: number }> {
   const { now = Date.now(), limit = 50, includeWaiting = false } = options;
   await db.execute({ sql: 'DELETE FROM outbox WHERE expires_at <= ?', args: [now] });
   const dueBy = includeWaiting ? Number.MAX_SAFE_INTEGER : now;
@@ -205,6 +206,7 @@ export async function drainOutbox(
   });
   let sent = 0;
   let failed = 0;
+  let refused = 0;
   for (const row of due.rows) {
     const id = Number(row['id']);
     const leased = await db.execute({
@@ -217,11 +219,12 @@ export async function drainOutbox(
       await db.execute({ sql: 'DELETE FROM outbox WHERE id = ?', args: [id] });
       sent++;
     } catch (error) {
-      failed++;
       if (refusedForGood(error)) {
+        refused++;
         await db.execute({ sql: 'DELETE FROM outbox WHERE id = ?', args: [id] });
         continue;
       }
+      failed++;
       const attempts = Number(row['attempts']) + 1;
       // Only the error's kind and code: SMTP replies can quote the recipient's address.
       const reason =
@@ -235,5 +238,5 @@ export async function drainOutbox(
       });
     }
   }
-  return { sent, failed };
+  return { sent, failed, refused };
 }

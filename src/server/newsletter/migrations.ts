@@ -94,6 +94,25 @@ export const migrations: { version: number; name: string; statements: string[] }
   },
   {
     version: 3,
+    name: 'signups received, settled after the answer',
+    statements: [
+      // A signup as it came, with its mail composed: written the same way whatever the
+      // address's state (so the answer's timing tells nothing), settled into subscribers,
+      // tokens and outbox right after the answer, in one transaction that deletes the row.
+      `CREATE TABLE IF NOT EXISTS received_signups (
+        id INTEGER PRIMARY KEY,
+        email_hash TEXT NOT NULL,
+        email TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        consent_version TEXT NOT NULL,
+        token_hash TEXT NOT NULL,
+        message TEXT NOT NULL,
+        received_at INTEGER NOT NULL
+      )`,
+    ],
+  },
+  {
+    version: 4,
     name: 'accessibility reports',
     statements: [
       // Exactly what the privacy page lists: the text, the page, the language, the date, and

@@ -18,7 +18,7 @@ import {
 import { configFrom, type NewsletterConfig } from './config.ts';
 import { openDatabase, type Database } from './db.ts';
 import { createSender, drainOutbox, type Sender } from './mail.ts';
-import { purge } from './store.ts';
+import { purge, settleSignups } from './store.ts';
 import { purgeReports, reportRetention } from '../reports/store.ts';
 
 export interface Newsletter {
@@ -44,7 +44,8 @@ export function settings(): NewsletterConfig {
       TRUST_PROXY,
       STAFF_EMAIL,
     },
-    import.meta.env.SITE,
+    // serve.ts names its own address; a serverless function has none and uses the build's.
+    { builtFor: import.meta.env.SITE, servedAt: process.env['POLO_SERVER_ORIGIN'] },
   );
   return settingsMemo;
 }
@@ -59,7 +60,7 @@ export function newsletter(): Promise<Newsletter> {
       smtpUrl: config.smtpUrl,
       from: config.mailFrom,
       outboxDir: config.outboxDir,
-      domain: new URL(config.siteUrl).hostname,
+      domain: config.mailDomain,
     });
     return { config, db, sender };
   })();
@@ -77,8 +78,8 @@ let lastPurge = 0;
 const purgeEvery = 60 * 60_000;
 
 /**
- * Sends queued mail in the background, after the answer, and purges what is past its time
- * once an hour. A call during a drain makes it run once more, so mail queued meanwhile is
+ * Settles received signups and sends queued mail in the background, after the answer, and
+ * purges what is past its time once an hour. A call during a drain makes it run once more, so mail queued meanwhile is
  * not left waiting for the next request.
  */
 export function drainSoon(): void {
@@ -92,6 +93,7 @@ export function drainSoon(): void {
       const { db, sender } = await newsletter();
       do {
         drainAgain = false;
+        while ((await settleSignups(db)) > 0);
         await drainOutbox(db, sender);
       } while (drainAgain);
       if (Date.now() - lastPurge > purgeEvery) {

@@ -1,6 +1,7 @@
 /**
  * What happens to subscribers, each step one atomic write. A signup is acknowledged only after
- * its row, its token and its confirmation mail (in the outbox) are committed together.
+ * it is written as received; it is then settled (its row, its token and its confirmation mail
+ * in the outbox, committed together) right after the answer, or at the next request.
  */
 import { randomBytes } from 'node:crypto';
 import type { Database } from './db.ts';
@@ -29,10 +30,11 @@ export interface SignupLinks {
 }
 
 /**
- * Records a signup and, at most once a day per address, queues the confirmation mail.
- * The same statements run whatever the address's state, so answers do not tell states apart.
+ * Receives a signup: composes its mail and writes it as it came, one row, the same work
+ * whatever the address's state, so neither the answer nor its timing tells states apart.
+ * Once this returns the signup is kept (a crash loses nothing); `settleSignups` does the rest.
  */
-export async function subscribe(
+export async function receiveSignup(
   db: Database,
   secret: string,
   signup: { email: string; lang: string },
@@ -41,23 +43,54 @@ export async function subscribe(
   now = Date.now(),
 ): Promise<void> {
   const hash = emailHash(secret, signup.email);
-  const nonce = randomBytes(12).toString('base64url');
   const token = randomToken();
   const mail = compose({
     confirm: links.confirmUrl(token),
     unsubscribe: links.unsubscribeUrl(unsubscribeToken(secret, hash)),
   });
+  await db.execute({
+    sql: `INSERT INTO received_signups (email_hash, email, lang, consent_version, token_hash, message, received_at)
+          VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    args: [
+      hash,
+      signup.email,
+      signup.lang,
+      consentVersion,
+      tokenHash(token),
+      JSON.stringify(mail),
+      now,
+    ],
+  });
+}
+
+/**
+ * Settles received signups, oldest first: each records the subscriber and, at most once a
+ * day per address, queues its token and mail, in one transaction that also deletes the
+ * received row. Two settlers taking the same row do it once: the second finds the mail sent
+ * within the day. Returns how many were settled.
+ */
+export async function settleSignups(
+  db: Database,
+  { now = Date.now(), limit = 100 }: { now?: number; limit?: number } = {},
+): Promise<number> {
+  const received = await db.execute({
+    sql: `SELECT id, email_hash, email, lang, consent_version, token_hash, message
+          FROM received_signups ORDER BY id LIMIT ?`,
+    args: [limit],
+  });
+  for (const row of received.rows) {
+    await settle(db, row, now);
+  }
+  return received.rows.length;
+}
+
+/** One received signup into subscribers, tokens and outbox (see settleSignups). */
+async function settle(db: Database, row: Record<string, unknown>, now: number): Promise<void> {
+  // This settler's mark on the row it writes: the token and mail follow only that write.
+  const nonce = randomBytes(12).toString('base64url');
+  const hash = String(row['email_hash']);
   const sending =
     'EXISTS (SELECT 1 FROM subscribers WHERE email_hash = :hash AND mail_nonce = :nonce)';
-  const args = {
-    hash,
-    nonce,
-    email: signup.email,
-    lang: signup.lang,
-    consent: consentVersion,
-    now,
-    cutoff: now - day,
-  };
   await db.batch(
     [
       {
@@ -69,21 +102,49 @@ export async function subscribe(
                 email = :email, lang = :lang, consent_version = :consent, submitted_at = :now,
                 confirmed_at = NULL, status = 'pending', last_mail_at = :now, mail_nonce = :nonce
               WHERE subscribers.status <> 'confirmed' AND subscribers.last_mail_at <= :cutoff`,
-        args,
+        args: {
+          hash,
+          nonce,
+          email: String(row['email']),
+          lang: String(row['lang']),
+          consent: String(row['consent_version']),
+          now,
+          cutoff: now - day,
+        },
       },
       {
-        sql: `INSERT INTO confirm_tokens (token_hash, email_hash, expires_at)
+        sql: `INSERT OR IGNORE INTO confirm_tokens (token_hash, email_hash, expires_at)
               SELECT :token, :hash, :expires WHERE ${sending}`,
-        args: { token: tokenHash(token), hash, nonce, expires: now + tokenLifetime },
+        args: { token: String(row['token_hash']), hash, nonce, expires: now + tokenLifetime },
       },
       {
         sql: `INSERT INTO outbox (email_hash, message, created_at, expires_at, next_attempt_at)
               SELECT :hash, :message, :now, :expires, :now WHERE ${sending}`,
-        args: { message: JSON.stringify(mail), now, hash, nonce, expires: now + tokenLifetime },
+        args: {
+          message: String(row['message']),
+          now,
+          hash,
+          nonce,
+          expires: now + tokenLifetime,
+        },
       },
+      { sql: 'DELETE FROM received_signups WHERE id = :id', args: { id: Number(row['id']) } },
     ],
     'write',
   );
+}
+
+/** A signup received and settled at once (the operators' tools and tests). */
+export async function subscribe(
+  db: Database,
+  secret: string,
+  signup: { email: string; lang: string },
+  compose: (links: { confirm: string; unsubscribe: string }) => OutgoingMail,
+  links: SignupLinks,
+  now = Date.now(),
+): Promise<void> {
+  await receiveSignup(db, secret, signup, compose, links, now);
+  await settleSignups(db, { now, limit: Number.MAX_SAFE_INTEGER });
 }
 
 export type ConfirmResult = 'confirmed' | 'invalid';
@@ -133,6 +194,7 @@ export async function unsubscribe(db: Database, hash: string): Promise<void> {
         args: { hash },
       },
       { sql: 'DELETE FROM confirm_tokens WHERE email_hash = :hash', args: { hash } },
+      { sql: 'DELETE FROM received_signups WHERE email_hash = :hash', args: { hash } },
       // A mail still queued for them would carry their address on, and reach them after leaving.
       { sql: 'DELETE FROM outbox WHERE email_hash = :hash', args: { hash } },
       // What notices they were sent, and how often their mail server refused them, goes too.

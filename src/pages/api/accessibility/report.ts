@@ -9,8 +9,8 @@ import type { Locale } from '../../../i18n/locales';
 import { localeText } from '../../../i18n/content';
 import { localePath } from '../../../lib/paths';
 import { ConfigError } from '../../../server/newsletter/config';
+import { answerLanguage, refusalAnswer } from '../../../server/newsletter/answers';
 import {
-  answerLanguage,
   bodyType,
   clientAddress,
   isCrossSite,
@@ -43,31 +43,34 @@ function typedFields(fields: Map<string, string[]>): App.Locals['reportTyped'] {
   };
 }
 
+/** A refusal in the reader's language: JSON, or the form again with what to fix and what was typed. */
 async function problem(
   context: APIContext,
   code: ReportProblem,
-  lang: Locale,
-  json: boolean,
-  typed?: App.Locals['reportTyped'],
-  extra: Record<string, string> = {},
+  {
+    lang,
+    json,
+    typed,
+    headers,
+  }: {
+    lang: Locale;
+    json: boolean;
+    typed?: App.Locals['reportTyped'];
+    headers?: Record<string, string>;
+  },
 ) {
-  const status = reportProblemStatus[code];
-  const headers = { 'Cache-Control': 'no-store', ...extra };
-  if (json) {
-    const { t } = await localeText(lang);
-    return Response.json(
-      { ok: false, problem: code, message: t(reportProblemMessageKey(code)) },
-      { status, headers },
-    );
+  if (!json) {
+    context.locals.reportProblem = code;
+    if (typed) context.locals.reportTyped = typed;
   }
-  // A plain form gets the form again, with what to fix and what was typed, in its language.
-  context.locals.reportProblem = code;
-  if (typed) context.locals.reportTyped = typed;
-  const target = new URL(localePath(lang, '/accessibilita/problema/'), context.url);
-  const page = await context.rewrite(new Request(target, { headers: context.request.headers }));
-  return new Response(page.body, {
-    status,
-    headers: { ...Object.fromEntries(page.headers), ...headers },
+  const { t } = await localeText(lang);
+  return refusalAnswer(context, {
+    status: reportProblemStatus[code],
+    code,
+    message: t(reportProblemMessageKey(code)),
+    json,
+    page: localePath(lang, '/accessibilita/problema/'),
+    ...(headers ? { headers } : {}),
   });
 }
 
@@ -84,17 +87,19 @@ export async function POST(context: APIContext): Promise<Response> {
     siteUrl = settings().siteUrl;
   } catch (error) {
     console.error('[reports] settings:', error instanceof ConfigError ? error.message : 'error');
-    return problem(context, 'server-error', early, json);
+    return problem(context, 'server-error', { lang: early, json });
   }
-  if (isCrossSite(request, url, siteUrl)) return problem(context, 'cross-site', early, json);
-  if (!type) return problem(context, 'unsupported-type', early, json);
+  if (isCrossSite(request, url, siteUrl))
+    return problem(context, 'cross-site', { lang: early, json });
+  if (!type) return problem(context, 'unsupported-type', { lang: early, json });
   const body = await readLimited(request, maxReportBodyBytes);
-  if (body === undefined) return problem(context, 'too-large', early, json);
+  if (body === undefined) return problem(context, 'too-large', { lang: early, json });
   const fields = fieldsOf(body, type);
-  if (!fields) return problem(context, 'bad-body', early, json);
+  if (!fields) return problem(context, 'bad-body', { lang: early, json });
   const lang = answerLanguage(fields, request);
   const parsed = parseReport(fields, siteUrl);
-  if ('problem' in parsed) return problem(context, parsed.problem, lang, json, typedFields(fields));
+  if ('problem' in parsed)
+    return problem(context, parsed.problem, { lang, json, typed: typedFields(fields) });
   const { report } = parsed;
 
   try {
@@ -105,8 +110,11 @@ export async function POST(context: APIContext): Promise<Response> {
     );
     // Counted apart from signups: a reader may subscribe and report in the same minutes.
     if (!(await withinRateLimit(db, `report:${client}`, config.rateLimit, config.rateWindowMs))) {
-      return problem(context, 'too-many-requests', lang, json, typedFields(fields), {
-        'Retry-After': String(Math.ceil(config.rateWindowMs / 1000)),
+      return problem(context, 'too-many-requests', {
+        lang,
+        json,
+        typed: typedFields(fields),
+        headers: { 'Retry-After': String(Math.ceil(config.rateWindowMs / 1000)) },
       });
     }
     // A filled honeypot gets the usual answer; nothing is stored.
@@ -129,7 +137,7 @@ export async function POST(context: APIContext): Promise<Response> {
       '[reports] report failed:',
       error instanceof ConfigError ? error.message : error instanceof Error ? error.name : 'error',
     );
-    return problem(context, 'server-error', lang, json, typedFields(fields));
+    return problem(context, 'server-error', { lang, json, typed: typedFields(fields) });
   }
 
   const thanks = localePath(report.lang, '/accessibilita/grazie/');

@@ -1,159 +1,112 @@
 /**
  * POST /api/newsletter/subscribe: form encoding (a plain HTML form) or JSON (the page's script).
- * Success is the same answer for every address, whatever its state; problems get a 4xx in the
+ * Success is the same answer for every address, whatever its state, after the same work:
+ * the signup is written as received, and settled after the answer. Problems get a 4xx in the
  * subscriber's language, and nothing is stored.
  */
 import type { APIContext } from 'astro';
-import type { Locale } from '../../../i18n/locales';
 import { localeText } from '../../../i18n/content';
+import type { Locale } from '../../../i18n/locales';
 import { localePath } from '../../../lib/paths';
+import { answerLanguage, problemAnswer } from '../../../server/newsletter/answers';
+import { ConfigError, type NewsletterConfig } from '../../../server/newsletter/config';
 import {
-  answerLanguage,
   bodyType,
   clientAddress,
   isCrossSite,
   readLimited,
   wantsJson,
 } from '../../../server/newsletter/http';
-import { ConfigError } from '../../../server/newsletter/config';
-import { confirmationMail } from '../../../server/newsletter/mail';
+import { confirmationMail, type OutgoingMail } from '../../../server/newsletter/mail';
 import { clientKey, drainSoon, newsletter, settings } from '../../../server/newsletter/runtime';
-import { subscribe, withinRateLimit } from '../../../server/newsletter/store';
+import { receiveSignup, withinRateLimit } from '../../../server/newsletter/store';
 import {
   fieldsOf,
   maxBodyBytes,
   parseSignup,
-  problemStatus,
+  type Fields,
   type Problem,
+  type Signup,
 } from '../../../server/newsletter/validate';
-import { problemMessageKey } from '../../../server/newsletter/problems';
 
 export const prerender = false;
 
-async function problem(
-  context: APIContext,
-  code: Problem,
-  lang: Locale,
-  json: boolean,
-  extra: Record<string, string> = {},
-  email?: string,
-  consented = false,
-) {
-  const status = problemStatus[code];
-  const headers = { 'Cache-Control': 'no-store', ...extra };
-  if (json) {
-    const { t } = await localeText(lang);
-    return Response.json(
-      { ok: false, problem: code, message: t(problemMessageKey(code)) },
-      { status, headers },
-    );
-  }
-  // A plain form gets the signup page again, with the problem explained, in its language.
-  context.locals.newsletterProblem = code;
-  if (email !== undefined) context.locals.newsletterEmail = email;
-  // The box stays ticked if it was: nothing the visitor did is lost.
-  context.locals.newsletterConsent = consented;
-  // Rewritten as a GET: the page only shows; the body was read here already.
-  const target = new URL(localePath(lang, '/newsletter/problem/'), context.url);
-  const page = await context.rewrite(new Request(target, { headers: context.request.headers }));
-  return new Response(page.body, {
-    status,
-    headers: { ...Object.fromEntries(page.headers), ...headers },
-  });
-}
+/** A problem found before the signup was read, answered in the language of the referring page. */
+type Refusal = { problem: Problem };
 
-export async function POST(context: APIContext): Promise<Response> {
+/** The request's fields, or why it is refused: another site, another type, too large, unreadable. */
+async function readFields(context: APIContext): Promise<{ fields: Fields } | Refusal> {
   const { request, url } = context;
-  drainSoon();
-  const type = bodyType(request);
-  const json = wantsJson(request, type);
   let siteUrl: string;
   try {
     siteUrl = settings().siteUrl;
   } catch (error) {
     console.error('[newsletter] settings:', error instanceof ConfigError ? error.message : 'error');
-    return problem(context, 'server-error', answerLanguage(undefined, request), json);
+    return { problem: 'server-error' };
   }
-  if (isCrossSite(request, url, siteUrl))
-    return problem(context, 'cross-site', answerLanguage(undefined, request), json);
-  if (!type) return problem(context, 'unsupported-type', answerLanguage(undefined, request), json);
+  if (isCrossSite(request, url, siteUrl)) return { problem: 'cross-site' };
+  const type = bodyType(request);
+  if (!type) return { problem: 'unsupported-type' };
   const body = await readLimited(request, maxBodyBytes);
-  if (body === undefined)
-    return problem(context, 'too-large', answerLanguage(undefined, request), json);
+  if (body === undefined) return { problem: 'too-large' };
   const fields = fieldsOf(body, type);
-  if (!fields) return problem(context, 'bad-body', answerLanguage(undefined, request), json);
-  const lang = answerLanguage(fields, request);
-  const parsed = parseSignup(fields);
-  if ('problem' in parsed) {
-    // Give back what was typed, unless it is what made the request unsafe to echo.
-    const typed =
-      parsed.problem === 'control-characters' ? undefined : fields.get('email')?.[0]?.slice(0, 254);
-    const ticked = ['yes', 'on', 'true'].includes(fields.get('consent')?.[0] ?? '');
-    return problem(context, parsed.problem, lang, json, {}, typed, ticked);
-  }
-  const { signup } = parsed;
+  return fields ? { fields } : { problem: 'bad-body' };
+}
 
-  try {
-    const service = await newsletter();
-    const { config, db } = service;
-    if (
-      !(await withinRateLimit(
-        db,
-        clientKey(config.secret, clientAddress(request, context.clientAddress, config.trustProxy)),
-        config.rateLimit,
-        config.rateWindowMs,
-      ))
-    ) {
-      return problem(context, 'too-many-requests', lang, json, {
-        'Retry-After': String(Math.ceil(config.rateWindowMs / 1000)),
-      });
-    }
-    // A filled honeypot gets the usual answer; nothing is stored.
-    if (!signup.bot) {
-      const { t, dir } = await localeText(signup.lang);
-      // The configured public address: a request's Host header must never choose the links.
-      const origin = config.siteUrl;
-      await subscribe(
-        db,
-        config.secret,
-        signup,
-        (links) =>
-          confirmationMail(
-            signup.email,
-            signup.lang,
-            dir,
-            {
-              subject: t('mail.confirm.subject'),
-              greeting: t('mail.confirm.greeting'),
-              action: t('mail.confirm.action'),
-              button: t('mail.confirm.button'),
-              expiry: t('mail.confirm.expiry'),
-              ignore: t('mail.confirm.ignore'),
-              leave: t('mail.leave'),
-              signature: t('site.name'),
-            },
-            links,
-          ),
+/** What the visitor typed, to show again with a problem, unless it is unsafe to echo. */
+function typedBack(fields: Fields, problem: Problem) {
+  return {
+    email: problem === 'control-characters' ? undefined : fields.get('email')?.[0]?.slice(0, 254),
+    consented: ['yes', 'on', 'true'].includes(fields.get('consent')?.[0] ?? ''),
+  };
+}
+
+/** Whether this client may sign up again now (counted by a keyed fingerprint of its address). */
+function withinLimit(context: APIContext, { db, config }: Awaited<ReturnType<typeof newsletter>>) {
+  const address = clientAddress(context.request, context.clientAddress, config.trustProxy);
+  return withinRateLimit(
+    db,
+    clientKey(config.secret, address),
+    config.rateLimit,
+    config.rateWindowMs,
+  );
+}
+
+/** The confirmation mail of `signup`, with links on the configured address, never the Host. */
+async function composer(signup: Signup, config: NewsletterConfig) {
+  const { t, dir } = await localeText(signup.lang);
+  const origin = config.siteUrl;
+  return {
+    compose: (links: { confirm: string; unsubscribe: string }): OutgoingMail =>
+      confirmationMail(
+        signup.email,
+        signup.lang,
+        dir,
         {
-          confirmUrl: (token) =>
-            `${origin}${localePath(signup.lang, '/newsletter/confirm/')}?token=${token}`,
-          unsubscribeUrl: (token) => `${origin}/api/newsletter/unsubscribe?token=${token}`,
+          subject: t('mail.confirm.subject'),
+          greeting: t('mail.confirm.greeting'),
+          action: t('mail.confirm.action'),
+          button: t('mail.confirm.button'),
+          expiry: t('mail.confirm.expiry'),
+          ignore: t('mail.confirm.ignore'),
+          leave: t('mail.leave'),
+          signature: t('site.name'),
         },
-      );
-      drainSoon();
-    }
-  } catch (error) {
-    // The message of a configuration error is safe and useful; others may quote input.
-    console.error(
-      '[newsletter] signup failed:',
-      error instanceof ConfigError ? error.message : error instanceof Error ? error.name : 'error',
-    );
-    return problem(context, 'server-error', lang, json);
-  }
+        links,
+      ),
+    links: {
+      confirmUrl: (token: string) =>
+        `${origin}${localePath(signup.lang, '/newsletter/confirm/')}?token=${token}`,
+      unsubscribeUrl: (token: string) => `${origin}/api/newsletter/unsubscribe?token=${token}`,
+    },
+  };
+}
 
-  const checkEmail = localePath(signup.lang, '/newsletter/check-email/');
+/** The same answer for every address: see your mail (JSON), or the page that says so. */
+async function accepted(lang: Locale, json: boolean): Promise<Response> {
+  const checkEmail = localePath(lang, '/newsletter/check-email/');
   if (json) {
-    const { t } = await localeText(signup.lang);
+    const { t } = await localeText(lang);
     return Response.json(
       { ok: true, next: checkEmail, message: t('newsletter.sent.body') },
       { status: 200, headers: { 'Cache-Control': 'no-store' } },
@@ -163,6 +116,49 @@ export async function POST(context: APIContext): Promise<Response> {
     status: 303,
     headers: { Location: checkEmail, 'Cache-Control': 'no-store' },
   });
+}
+
+export async function POST(context: APIContext): Promise<Response> {
+  // Signups received earlier and mail due go first, in the background.
+  drainSoon();
+  const json = wantsJson(context.request, bodyType(context.request));
+  const read = await readFields(context);
+  if ('problem' in read) {
+    const lang = answerLanguage(undefined, context.request);
+    return problemAnswer(context, read.problem, { lang, json });
+  }
+  const lang = answerLanguage(read.fields, context.request);
+  const parsed = parseSignup(read.fields);
+  if ('problem' in parsed) {
+    const typed = typedBack(read.fields, parsed.problem);
+    return problemAnswer(context, parsed.problem, { lang, json, typed });
+  }
+  const { signup } = parsed;
+  try {
+    const service = await newsletter();
+    if (!(await withinLimit(context, service))) {
+      const retryAfter = String(Math.ceil(service.config.rateWindowMs / 1000));
+      return problemAnswer(context, 'too-many-requests', {
+        lang,
+        json,
+        headers: { 'Retry-After': retryAfter },
+      });
+    }
+    // A filled honeypot gets the usual answer; nothing is stored.
+    if (!signup.bot) {
+      const { compose, links } = await composer(signup, service.config);
+      await receiveSignup(service.db, service.config.secret, signup, compose, links);
+      drainSoon();
+    }
+  } catch (error) {
+    // The message of a configuration error is safe and useful; others may quote input.
+    console.error(
+      '[newsletter] signup failed:',
+      error instanceof ConfigError ? error.message : error instanceof Error ? error.name : 'error',
+    );
+    return problemAnswer(context, 'server-error', { lang, json });
+  }
+  return accepted(signup.lang, json);
 }
 
 export async function ALL({ request }: APIContext): Promise<Response> {

@@ -7,9 +7,7 @@ import type { APIContext } from 'astro';
 import { sourceLocale } from '../../../i18n/locales';
 import { localePath } from '../../../lib/paths';
 import { readLimited } from '../../../server/newsletter/http';
-import { newsletter } from '../../../server/newsletter/runtime';
-import { unsubscribe } from '../../../server/newsletter/store';
-import { verifyUnsubscribeToken } from '../../../server/newsletter/tokens';
+import { leave } from '../../../server/newsletter/link-actions';
 
 export const prerender = false;
 
@@ -17,10 +15,8 @@ const headers = { 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; char
 
 export async function POST({ request, url }: APIContext): Promise<Response> {
   await readLimited(request, 1024);
-  const { config, db } = await newsletter();
-  const hash = verifyUnsubscribeToken(config.secret, url.searchParams.get('token') ?? '');
-  if (!hash) return new Response('Invalid unsubscribe link.\n', { status: 400, headers });
-  await unsubscribe(db, hash);
+  if (!(await leave(url.searchParams.get('token') ?? '')))
+    return new Response('Invalid unsubscribe link.\n', { status: 400, headers });
   return new Response('Unsubscribed.\n', { status: 200, headers });
 }
 

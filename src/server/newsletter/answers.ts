@@ -1,0 +1,81 @@
+/**
+ * Answers of the newsletter's endpoints when something is wrong: JSON for the page's script, or
+ * the signup page again with the problem explained, in the subscriber's language.
+ */
+import type { APIContext } from 'astro';
+import { localeText } from '../../i18n/content';
+import { isLocale, sourceLocale, type Locale } from '../../i18n/locales';
+import { localeOfPath, localePath } from '../../lib/paths';
+import { problemMessageKey } from './problems';
+import { problemStatus, type Fields, type Problem } from './validate';
+
+/** Language of the answer: the form's, else the page the form was on, else Italian. */
+export function answerLanguage(fields: Fields | undefined, request: Request): Locale {
+  const lang = fields?.get('lang')?.[0];
+  if (isLocale(lang)) return lang;
+  const referer = request.headers.get('referer');
+  return (
+    (referer && URL.canParse(referer) && localeOfPath(new URL(referer).pathname)) || sourceLocale
+  );
+}
+
+export interface ProblemOptions {
+  lang: Locale;
+  /** The caller wants JSON (the page's script), not a page (a plain form). */
+  json: boolean;
+  /** More headers, e.g. Retry-After. */
+  headers?: Record<string, string>;
+  /** What the visitor sent, given back on the page so nothing they did is lost. */
+  typed?: { email?: string | undefined; consented: boolean };
+}
+
+/** How a refusal is answered: JSON for a page's script, or a page of the site rewritten as a GET. */
+export interface Refusal {
+  status: number;
+  /** The problem's code and its message in the reader's language, for JSON. */
+  code: string;
+  message: string;
+  json: boolean;
+  /** The site page that explains the problem to a plain form (its locals are set already). */
+  page: string;
+  headers?: Record<string, string>;
+}
+
+/** A refusal, never cached: the same shape for every endpoint of the site. */
+export async function refusalAnswer(
+  context: APIContext,
+  { status, code, message, json, page, headers: extra = {} }: Refusal,
+): Promise<Response> {
+  const headers = { 'Cache-Control': 'no-store', ...extra };
+  if (json) return Response.json({ ok: false, problem: code, message }, { status, headers });
+  // Rewritten as a GET: the page only shows; the body was read here already.
+  const target = new URL(page, context.url);
+  const shown = await context.rewrite(new Request(target, { headers: context.request.headers }));
+  return new Response(shown.body, {
+    status,
+    headers: { ...Object.fromEntries(shown.headers), ...headers },
+  });
+}
+
+/** The answer to `code`: its status, never cached, with the message in `lang`. */
+export async function problemAnswer(
+  context: APIContext,
+  code: Problem,
+  { lang, json, headers, typed }: ProblemOptions,
+): Promise<Response> {
+  if (!json) {
+    context.locals.newsletterProblem = code;
+    if (typed?.email !== undefined) context.locals.newsletterEmail = typed.email;
+    // The box stays ticked if it was.
+    context.locals.newsletterConsent = typed?.consented ?? false;
+  }
+  const { t } = await localeText(lang);
+  return refusalAnswer(context, {
+    status: problemStatus[code],
+    code,
+    message: t(problemMessageKey(code)),
+    json,
+    page: localePath(lang, '/newsletter/problem/'),
+    ...(headers ? { headers } : {}),
+  });
+}
