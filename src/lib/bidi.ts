@@ -26,8 +26,8 @@ const space = '[ \\u00a0]+';
 // Comune dei Popoli, Siracusa): the next word may start with a digit, a dash or comma between
 // two Latin words stays in the run.
 const nameRun = `${latin}${wordTail}(?:${space}(?![\\w.+-]+@)[${latin}0-9]${wordTail}|${space}–(?=${space}${latin})|,(?=${space}${latin}))*`;
-// E-mail and web addresses, and a file's type (.ics) written on its own.
-const address = String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?:\/\/|www\.)[^\s<>"«»]+|(?<![\p{L}\p{N}.])\.[a-z0-9]{2,5}(?![\p{L}\p{N}])`;
+// E-mail and web addresses, a path of this site (/ar/orari/), and a file's type (.ics) on its own.
+const address = String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?:\/\/|www\.)[^\s<>"«»]+|(?<![\p{L}\p{N}/])\/(?:[\w.-]+\/)+[\w.-]*|(?<![\p{L}\p{N}.])\.[a-z0-9]{2,5}(?![\p{L}\p{N}])`;
 const pieceOf = new RegExp(`(${address})|${nameRun}`, 'gu');
 
 // Punctuation that ends a sentence or a clause, never part of the name before it.

@@ -159,7 +159,7 @@ describe('a report', () => {
     expect(html).toContain('<html lang="ar" dir="rtl"');
     expect(html).toContain(uiString('ar', 'report.problem.missing-answer-consent'));
     // Typed text comes back escaped, never as markup.
-    expect(html).toContain('Il menu &lt;b&gt;non&lt;/b&gt; si apre</textarea>');
+    expect(html).toMatch(/Il menu &lt;b(?:>|&gt;)non&lt;\/b(?:>|&gt;) si apre<\/textarea>/);
     expect(html).toMatch(/name="email"[^>]*value="amina@example.org"/);
     expect(html).toMatch(/id="report-consent"[^>]*aria-invalid="true"/);
     expect(await stored()).toBe(before);

@@ -71,6 +71,14 @@ describe('pieces of text in another script', () => {
     ]);
   });
 
+  it('takes a path of the site for an address: its words are no Italian names', () => {
+    expect(latinPieces('مثلًا /ar/orari/. يمكنك')).toEqual([
+      { kind: 'text', text: 'مثلًا ' },
+      { kind: 'address', text: '/ar/orari/' },
+      { kind: 'text', text: '. يمكنك' },
+    ]);
+  });
+
   it('joins a name to the word of another script it is written against', () => {
     expect(latinPieces('وFondazione Siamo Mediterraneo.')).toEqual([
       { kind: 'text', text: 'و' },
