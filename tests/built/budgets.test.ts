@@ -1,6 +1,7 @@
 /**
  * Byte budgets over every built page in every language, counted, never timed: the HTML with
- * its inline CSS fits one round trip (14 KB brotli), and everything the page loads fits 20 KB.
+ * its inline CSS and scripts fits one round trip (14 KB brotli), and everything the page loads
+ * fits 20 KB.
  * No web fonts; no request to another site.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -70,6 +71,13 @@ describe('page weight', () => {
       const { pathname } = new URL(preview);
       expect(loadedBy(html).map((url) => new URL(url, preview).pathname)).not.toContain(pathname);
     }
+
+    // One request per page: scripts and styles travel inside the HTML (counted above); only
+    // the favicon and the manifest, fetched once for the whole site, are files of their own.
+    expect(
+      loadedBy(html).filter((url) => !/^\/(favicon\.svg|[a-z]+\/manifest\.webmanifest)$/.test(url)),
+      `${page} loads other files`,
+    ).toEqual([]);
 
     let total = htmlBytes;
     for (const url of loadedBy(html)) {
