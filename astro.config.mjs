@@ -7,6 +7,7 @@ import { locales, sourceLocale } from './src/i18n/locales.ts';
 import { sitemapLinks } from './src/lib/sitemap.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { cmsAssets } from './src/integrations/cms-assets.ts';
+import { serviceWorker } from './src/integrations/service-worker.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://polo-siracusa.it',
@@ -81,8 +82,9 @@ export default defineConfig({
       filter: (page) => !new URL(page).pathname.startsWith('/admin/'),
       serialize: (item) => ({ ...item, links: sitemapLinks(item.url) }),
     }),
-    // Before precompress, so that the editor's files are compressed too.
+    // Before precompress, so that the editor's files and the worker are compressed too.
     cmsAssets(),
+    serviceWorker(),
     precompress(),
   ],
 });

@@ -26,6 +26,8 @@ export const uiKeys = [
   'footer.accessibility',
   'translation.machine',
   'translation.fallback',
+  'offline.saved',
+  'offline.form',
   'review.last',
   'review.machine',
   'place.where',
