@@ -1,7 +1,7 @@
 /** The opening hours of the content, ready for pages in one language. Build time only. */
 import { holidayIds } from '../lib/hours/holidays';
 import type { ScheduleData } from '../lib/hours/schedule';
-import type { StatusKey, StatusStrings } from '../lib/hours/status-text';
+import { longestStatusText, type StatusKey, type StatusStrings } from '../lib/hours/status-text';
 import { uiKeys } from '../schemas/ui';
 import { upcomingClosures } from '../lib/hours/upcoming';
 import { buildDay, localizedCollection, openingHours } from './content';
@@ -43,4 +43,18 @@ export function statusStrings(t: Translator, intl: string, dir: 'ltr' | 'rtl'): 
 /** Closures in the twelve months after the build. */
 export async function upcoming(lang: Locale, t: Translator) {
   return upcomingClosures(await scheduleData(lang, t), buildDay);
+}
+
+const longest = new Map<string, Promise<string>>();
+
+/** The longest status line of the coming year in `lang` (worked out once per language). */
+export function longestStatus(lang: Locale, t: Translator, intl: string, dir: 'ltr' | 'rtl') {
+  let text = longest.get(lang);
+  if (text === undefined) {
+    text = scheduleData(lang, t).then((data) =>
+      longestStatusText(data, statusStrings(t, intl, dir), Date.now()),
+    );
+    longest.set(lang, text);
+  }
+  return text;
 }

@@ -14,7 +14,9 @@
 /** Built in: per language, its Intl tag and each kept file's address and revision. */
 declare const KEPT: Record<string, { intl: string; files: Record<string, string> }>;
 
-// The few service-worker types used here (the project's TypeScript checks DOM code).
+// The few service-worker types used here (the project's TypeScript checks DOM code). The file
+// is a module, so that these names stay its own.
+export {};
 interface ExtendableEvent extends Event {
   waitUntil(promise: Promise<unknown>): void;
 }
@@ -22,13 +24,13 @@ interface FetchEvent extends ExtendableEvent {
   request: Request;
   respondWith(response: Promise<Response>): void;
 }
-interface MessageEvent extends ExtendableEvent {
+interface KeepMessageEvent extends ExtendableEvent {
   data: unknown;
 }
 interface WorkerScope {
   addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
   addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  addEventListener(type: 'message', listener: (event: KeepMessageEvent) => void): void;
   skipWaiting(): Promise<void>;
   clients: { claim(): Promise<void> };
   location: Location;

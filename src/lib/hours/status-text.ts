@@ -5,7 +5,15 @@
  */
 import type { HolidayId } from './holidays';
 import { nextDay } from './holidays';
-import { italianDay, timeZone, type HoursStatus } from './schedule';
+import {
+  hoursStatus,
+  italianDay,
+  italianInstant,
+  periodsOn,
+  timeZone,
+  type HoursStatus,
+  type ScheduleData,
+} from './schedule';
 import { fill } from '../../i18n/translate';
 import { isolate } from '../bidi';
 import type { UiKey } from '../../schemas/ui';
@@ -30,12 +38,22 @@ function daysBetween(fromIso: string, toIso: string): number {
   );
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One Intl formatter per language and style, made at its first use: making one is slow. */
+function formatter(intl: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${intl} ${JSON.stringify(options)}`;
+  let made = formatters.get(key);
+  if (!made) formatters.set(key, (made = new Intl.DateTimeFormat(intl, { timeZone, ...options })));
+  return made;
+}
+
 /** The status in the page's language, as of `now`. */
 export function statusText(status: HoursStatus, now: number, strings: StatusStrings): string {
   const { intl, text } = strings;
   const bidi = (s: string) => (strings.rtl ? isolate(s) : s);
   const format = (instant: number, options: Intl.DateTimeFormatOptions) =>
-    bidi(new Intl.DateTimeFormat(intl, { timeZone, ...options }).format(instant));
+    bidi(formatter(intl, options).format(instant));
   const time = (instant: number) =>
     format(instant, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const dayMonth = (iso: string) =>
@@ -75,4 +93,30 @@ export function statusText(status: HoursStatus, now: number, strings: StatusStri
     return fill(text['status.holiday'], { name: strings.holidays[closed.holiday], next });
   }
   return fill(text[status.reason === 'lunch-break' ? 'status.lunch' : 'status.closed'], { next });
+}
+
+/**
+ * The longest text the status line can show from `from` on, found by asking at the start of
+ * every day and a minute after every closing time: the page reserves its room, so that the
+ * line moves nothing when the script writes it.
+ */
+export function longestStatusText(
+  data: ScheduleData,
+  strings: StatusStrings,
+  from: number,
+  days = 400,
+): string {
+  let longest = '';
+  let iso = italianDay(from).iso;
+  for (let i = 0; i < days; i++, iso = nextDay(iso)) {
+    const moments = [
+      italianInstant(iso, '00:01'),
+      ...periodsOn(data, iso).map(([, end]) => end + 60_000),
+    ];
+    for (const now of moments) {
+      const text = statusText(hoursStatus(data, now), now, strings);
+      if (text.length > longest.length) longest = text;
+    }
+  }
+  return longest;
 }
