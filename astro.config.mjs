@@ -8,6 +8,7 @@ import { sitemapLinks } from './src/lib/sitemap.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { cmsAssets } from './src/integrations/cms-assets.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
+import { pageCsp } from './src/integrations/page-csp.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://polo-siracusa.it',
@@ -84,6 +85,8 @@ export default defineConfig({
     }),
     // Before precompress, so that the editor's files and the worker are compressed too.
     cmsAssets(),
+    // Before the worker, which records each page's revision.
+    pageCsp(),
     serviceWorker(),
     precompress(),
   ],

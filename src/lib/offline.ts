@@ -1,7 +1,8 @@
 /**
  * What a reader's phone keeps for offline reading, decided once for the worker's build and the
- * budget test: a language's pages and calendar, its manifest, and the site's icons. Never the
- * newsletter pages (their links carry tokens), the API, feeds or link-preview images.
+ * budget test: a language's pages and calendar, and the favicon. Not the manifest and app
+ * icons (an installed app holds its own), and never the newsletter pages (their links carry
+ * tokens), the API, feeds or link-preview images.
  */
 
 /** The service worker's address; its scope is the whole site. */
@@ -17,8 +18,8 @@ export const appIcons = [
 /** The icons' address, e.g. 'icon-192.png' => '/icons/icon-192.png'. */
 export const iconPath = (file: string) => `/icons/${file}`;
 
-/** Kept with every language: the favicon and the app icons. */
-export const sharedKeptPaths = ['/favicon.svg', ...appIcons.map(([file]) => iconPath(file))];
+/** Kept with every language. */
+export const sharedKeptPaths = ['/favicon.svg'];
 
 /** The manifest of a language, e.g. 'ar' => '/ar/manifest.webmanifest'. */
 export const manifestPath = (lang: string) => `/${lang}/manifest.webmanifest`;
@@ -29,7 +30,7 @@ export const manifestPath = (lang: string) => `/${lang}/manifest.webmanifest`;
  */
 export function isKeptFile(pathInLanguage: string): boolean {
   if (pathInLanguage.split('/')[0] === 'newsletter') return false;
-  return /(^|\/)index\.html$|\.ics$|\.webmanifest$/.test(pathInLanguage);
+  return /(^|\/)index\.html$|\.ics$/.test(pathInLanguage);
 }
 
 /** The address of a built file, e.g. 'ar/orari/index.html' => '/ar/orari/'. */

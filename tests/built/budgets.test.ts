@@ -8,11 +8,17 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { locales } from '../../src/i18n/locales';
+import { keptFiles } from '../../src/integrations/service-worker';
+import { workerPath } from '../../src/lib/offline';
 
 const client = 'dist/client';
 const kb = 1024;
 const htmlBudget = 14 * kb;
 const pageBudget = 20 * kb;
+const workerBudget = 8 * kb;
+/** Everything one language keeps for offline reading (pages, calendar, manifest, icons). */
+const keptBudget = 150 * kb;
 
 function* walk(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -91,6 +97,26 @@ describe('page weight', () => {
       `${page}: ${total} B brotli with everything it loads, budget ${pageBudget}`,
     ).toBeLessThanOrEqual(pageBudget);
   });
+});
+
+describe('offline', () => {
+  const kept = keptFiles(client);
+  const fileOf = (url: string) => join(client, url.endsWith('/') ? `${url}index.html` : url);
+
+  it(`the service worker weighs at most ${workerBudget / kb} KB brotli`, () => {
+    const bytes = brotli(join(client, workerPath));
+    expect(bytes, `${workerPath}: ${bytes} B brotli`).toBeLessThanOrEqual(workerBudget);
+  });
+
+  it.each(locales.map((l) => [l.code]))(
+    `the pages kept in %s weigh at most ${keptBudget / kb} KB brotli`,
+    (lang) => {
+      const urls = Object.keys(kept[lang] ?? {});
+      expect(urls).toContain(`/${lang}/orari/`);
+      const bytes = urls.reduce((sum, url) => sum + brotli(fileOf(url)), 0);
+      expect(bytes, `${urls.length} files, ${bytes} B brotli`).toBeLessThanOrEqual(keptBudget);
+    },
+  );
 });
 
 describe('no web fonts, nothing from elsewhere', () => {
