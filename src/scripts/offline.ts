@@ -28,7 +28,8 @@ const forms = [...document.querySelectorAll<HTMLFormElement>('form[method="post"
 function showConnection() {
   for (const { form, note, buttons } of forms) {
     if (note && navigator.onLine) note.remove();
-    else if (note && !note.isConnected) form.prepend(note);
+    // Just above the button it explains, or at the top of a form without one.
+    else if (note && !note.isConnected) (buttons[0] ?? form.firstChild)?.before(note);
     for (const button of buttons) button.disabled = !navigator.onLine;
   }
 }

@@ -8,6 +8,7 @@ import { uiString } from '../support/ui-strings';
 import { hoursStatus } from '../../src/lib/hours/schedule';
 import { holidayIds } from '../../src/lib/hours/holidays';
 import { uiKeys } from '../../src/schemas/ui';
+import { weekdayName, weekdays } from '../../src/lib/dates';
 import {
   longestStatusText,
   statusText,
@@ -16,8 +17,14 @@ import {
 } from '../../src/lib/hours/status-text';
 
 const strings: StatusStrings = {
-  intl: 'it-IT',
   rtl: false,
+  weekdays: weekdays.map((day) => weekdayName(day, 'it-IT')),
+  months: Array.from({ length: 12 }, (_, m) =>
+    new Intl.DateTimeFormat('it-IT', { day: 'numeric', month: 'long', timeZone: 'UTC' })
+      .format(Date.UTC(2024, m, 22, 12))
+      .replace('22', '#'),
+  ),
+  times: {},
   text: Object.fromEntries(
     uiKeys.filter((key) => key.startsWith('status.')).map((key) => [key, uiString('it', key)]),
   ) as Record<StatusKey, string>,

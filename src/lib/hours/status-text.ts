@@ -9,11 +9,12 @@ import {
   hoursStatus,
   italianDay,
   italianInstant,
+  italianTime,
   periodsOn,
-  timeZone,
   type HoursStatus,
   type ScheduleData,
 } from './schedule';
+import { weekdays } from '../dates';
 import { fill } from '../../i18n/translate';
 import { isolate } from '../bidi';
 import type { UiKey } from '../../schemas/ui';
@@ -21,12 +22,20 @@ import type { UiKey } from '../../schemas/ui';
 /** The UI strings of the status line; the page passes only these to the browser. */
 export type StatusKey = Extract<UiKey, `status.${string}`>;
 
+/**
+ * Everything the status line says, in the page's language, made at build time: the browser
+ * formats nothing through Intl (its first time-zone formatter is slow on a phone).
+ */
 export interface StatusStrings {
-  /** Intl locale tag of the page, e.g. 'ar-u-nu-latn'. */
-  intl: string;
   rtl: boolean;
   text: Record<StatusKey, string>;
   holidays: Record<HolidayId, string>;
+  /** Weekday names, Monday first, e.g. 'lunedì'. */
+  weekdays: string[];
+  /** A day of each month, January first, `#` for the day's number, e.g. '# gennaio'. */
+  months: string[];
+  /** The opening and closing times of the timetables, as written in the language. */
+  times: Record<string, string>;
 }
 
 /** Within this many days the weekday alone is clear ("opens Wednesday"); beyond, add the date. */
@@ -38,26 +47,20 @@ function daysBetween(fromIso: string, toIso: string): number {
   );
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** One Intl formatter per language and style, made at its first use: making one is slow. */
-function formatter(intl: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${intl} ${JSON.stringify(options)}`;
-  let made = formatters.get(key);
-  if (!made) formatters.set(key, (made = new Intl.DateTimeFormat(intl, { timeZone, ...options })));
-  return made;
-}
-
 /** The status in the page's language, as of `now`. */
 export function statusText(status: HoursStatus, now: number, strings: StatusStrings): string {
-  const { intl, text } = strings;
+  const { text } = strings;
   const bidi = (s: string) => (strings.rtl ? isolate(s) : s);
-  const format = (instant: number, options: Intl.DateTimeFormatOptions) =>
-    bidi(formatter(intl, options).format(instant));
-  const time = (instant: number) =>
-    format(instant, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const dayMonth = (iso: string) =>
-    format(Date.parse(`${iso}T12:00:00Z`), { day: 'numeric', month: 'long' });
+  const time = (instant: number) => {
+    const hhmm = italianTime(instant);
+    return bidi(strings.times[hhmm] ?? hhmm);
+  };
+  const dayMonth = (iso: string) => {
+    const [, month = 1, day = 1] = iso.split('-').map(Number);
+    return bidi((strings.months[month - 1] ?? '#').replace('#', String(day)));
+  };
+  const weekday = (instant: number) =>
+    bidi(strings.weekdays[weekdays.indexOf(italianDay(instant).weekday)] ?? '');
 
   if (status.state === 'open') return fill(text['status.open'], { time: time(status.closesAt) });
 
@@ -67,7 +70,7 @@ export function statusText(status: HoursStatus, now: number, strings: StatusStri
     const opening = italianDay(status.nextOpening).iso;
     const vars = {
       time: time(status.nextOpening),
-      day: format(status.nextOpening, { weekday: 'long' }),
+      day: weekday(status.nextOpening),
       date: dayMonth(opening),
     };
     const key =
