@@ -7,6 +7,8 @@ import { locales, sourceLocale } from './src/i18n/locales.ts';
 import { sitemapLinks } from './src/lib/sitemap.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { cmsAssets } from './src/integrations/cms-assets.ts';
+import { serviceWorker } from './src/integrations/service-worker.ts';
+import { pageCsp } from './src/integrations/page-csp.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://polo-siracusa.it',
@@ -26,9 +28,9 @@ export default defineConfig({
   },
   vite: {
     build: {
-      // Scripts always travel as files, however small: the coming Content-Security-Policy
-      // forbids inline scripts. (CSS stays inline through `inlineStylesheets` above.)
-      assetsInlineLimit: 0,
+      // One request per page: the page's scripts travel inside its HTML too (the CSP below
+      // carries their hashes). Any other asset stays a file of its own.
+      assetsInlineLimit: (file) => file.endsWith('.js'),
     },
   },
   // The tests build other copies of the content without touching the real build and its cache.
@@ -84,8 +86,11 @@ export default defineConfig({
       filter: (page) => !/^\/admin\/|\/accessibilita\/grazie\/$/.test(new URL(page).pathname),
       serialize: (item) => ({ ...item, links: sitemapLinks(item.url) }),
     }),
-    // Before precompress, so that the editor's files are compressed too.
+    // Before precompress, so that the editor's files and the worker are compressed too.
     cmsAssets(),
+    // Before the worker, which records each page's revision.
+    pageCsp(),
+    serviceWorker(),
     precompress(),
   ],
 });

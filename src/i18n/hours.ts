@@ -1,10 +1,11 @@
 /** The opening hours of the content, ready for pages in one language. Build time only. */
 import { holidayIds } from '../lib/hours/holidays';
 import type { ScheduleData } from '../lib/hours/schedule';
-import type { StatusKey, StatusStrings } from '../lib/hours/status-text';
+import { longestStatusText, type StatusKey, type StatusStrings } from '../lib/hours/status-text';
 import { uiKeys } from '../schemas/ui';
 import { upcomingClosures } from '../lib/hours/upcoming';
 import { buildDay, localizedCollection, openingHours } from './content';
+import { formatTime, weekdayName, weekdays } from '../lib/dates';
 
 export { buildDay } from './content';
 import type { Locale } from './locales';
@@ -29,18 +30,52 @@ export async function scheduleData(lang: Locale, t: Translator): Promise<Schedul
 const statusKeys = uiKeys.filter((key): key is StatusKey => key.startsWith('status.'));
 
 /** The strings the status line needs in the browser, in the page's language. */
-export function statusStrings(t: Translator, intl: string, dir: 'ltr' | 'rtl'): StatusStrings {
+export async function statusStrings(
+  t: Translator,
+  intl: string,
+  dir: 'ltr' | 'rtl',
+): Promise<StatusStrings> {
+  const hours = await openingHours();
+  const slots = [hours.weekly, hours.next?.weekly ?? []].flat().flatMap((day) => day.slots);
+  const dayOfMonth = new Intl.DateTimeFormat(intl, {
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  });
   return {
-    intl,
     rtl: dir === 'rtl',
     text: Object.fromEntries(statusKeys.map((key) => [key, t(key)])) as StatusStrings['text'],
     holidays: Object.fromEntries(
       holidayIds.map((id) => [id, t(`holiday.${id}`)]),
     ) as StatusStrings['holidays'],
+    weekdays: weekdays.map((day) => weekdayName(day, intl)),
+    // The 22nd: a number no month name or other part of the date contains.
+    months: Array.from({ length: 12 }, (_, month) =>
+      dayOfMonth.format(Date.UTC(2024, month, 22, 12)).replace('22', '#'),
+    ),
+    times: Object.fromEntries(
+      slots
+        .flatMap(({ opens, closes }) => [opens, closes])
+        .map((hhmm) => [hhmm, formatTime(hhmm, intl)]),
+    ),
   };
 }
 
 /** Closures in the twelve months after the build. */
 export async function upcoming(lang: Locale, t: Translator) {
   return upcomingClosures(await scheduleData(lang, t), buildDay);
+}
+
+const longest = new Map<string, Promise<string>>();
+
+/** The longest status line of the coming year in `lang` (worked out once per language). */
+export function longestStatus(lang: Locale, t: Translator, intl: string, dir: 'ltr' | 'rtl') {
+  let text = longest.get(lang);
+  if (text === undefined) {
+    text = Promise.all([scheduleData(lang, t), statusStrings(t, intl, dir)]).then(
+      ([data, strings]) => longestStatusText(data, strings, Date.now()),
+    );
+    longest.set(lang, text);
+  }
+  return text;
 }

@@ -28,6 +28,8 @@ export const uiKeys = [
   'footer.report',
   'translation.machine',
   'translation.fallback',
+  'offline.saved',
+  'offline.form',
   'review.last',
   'review.machine',
   'place.where',

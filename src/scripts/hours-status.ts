@@ -1,7 +1,7 @@
 /**
  * Brings the status line to life: open or closed now, in Italian time whatever the device's
  * zone, checked again every minute and whenever the page is shown again. Screen readers hear
- * it only when it changes.
+ * it only when it changes. The work waits for the page's first paint.
  */
 import { hoursStatus, italianIsoString, type ScheduleData } from '../lib/hours/schedule';
 import { statusText, type StatusStrings } from '../lib/hours/status-text';
@@ -12,6 +12,7 @@ interface Config {
 }
 
 function start(element: HTMLElement) {
+  const line = element.querySelector('[data-hours-text]') ?? element;
   const { data, strings } = JSON.parse(element.dataset['hoursConfig'] ?? '{}') as Config;
   const update = () => {
     const now = Date.now();
@@ -20,10 +21,9 @@ function start(element: HTMLElement) {
     if (status.nextChange === undefined) delete element.dataset['nextChange'];
     else element.dataset['nextChange'] = italianIsoString(status.nextChange);
     const text = statusText(status, now, strings);
-    if (element.textContent !== text) element.textContent = text;
+    if (line.textContent !== text) line.textContent = text;
   };
   update();
-  element.hidden = false;
   // Live only after the first text, so the page load itself is not announced.
   element.setAttribute('aria-live', 'polite');
   const tick = () => {
@@ -36,4 +36,7 @@ function start(element: HTMLElement) {
   });
 }
 
-document.querySelectorAll<HTMLElement>('[data-hours-status]').forEach(start);
+// After the first paint: the page shows at once, the line's room already there.
+requestAnimationFrame(() =>
+  setTimeout(() => document.querySelectorAll<HTMLElement>('[data-hours-status]').forEach(start)),
+);

@@ -1,17 +1,24 @@
 /**
  * Byte budgets over every built page in every language, counted, never timed: the HTML with
- * its inline CSS fits one round trip (14 KB brotli), and everything the page loads fits 20 KB.
+ * its inline CSS and scripts fits one round trip (14 KB brotli), and everything the page loads
+ * fits 20 KB.
  * No web fonts; no request to another site.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { locales } from '../../src/i18n/locales';
+import { keptFiles } from '../../src/integrations/service-worker';
+import { workerPath } from '../../src/lib/offline';
 
 const client = 'dist/client';
 const kb = 1024;
 const htmlBudget = 14 * kb;
 const pageBudget = 20 * kb;
+const workerBudget = 8 * kb;
+/** Everything one language keeps for offline reading (pages, calendar, manifest, icons). */
+const keptBudget = 150 * kb;
 
 function* walk(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -71,6 +78,13 @@ describe('page weight', () => {
       expect(loadedBy(html).map((url) => new URL(url, preview).pathname)).not.toContain(pathname);
     }
 
+    // One request per page: scripts and styles travel inside the HTML (counted above); only
+    // the favicon and the manifest, fetched once for the whole site, are files of their own.
+    expect(
+      loadedBy(html).filter((url) => !/^\/(favicon\.svg|[a-z]+\/manifest\.webmanifest)$/.test(url)),
+      `${page} loads other files`,
+    ).toEqual([]);
+
     let total = htmlBytes;
     for (const url of loadedBy(html)) {
       expect(url, `${page} loads ${url} from another site`).toMatch(/^\/(?!\/)/);
@@ -83,6 +97,26 @@ describe('page weight', () => {
       `${page}: ${total} B brotli with everything it loads, budget ${pageBudget}`,
     ).toBeLessThanOrEqual(pageBudget);
   });
+});
+
+describe('offline', () => {
+  const kept = keptFiles(client);
+  const fileOf = (url: string) => join(client, url.endsWith('/') ? `${url}index.html` : url);
+
+  it(`the service worker weighs at most ${workerBudget / kb} KB brotli`, () => {
+    const bytes = brotli(join(client, workerPath));
+    expect(bytes, `${workerPath}: ${bytes} B brotli`).toBeLessThanOrEqual(workerBudget);
+  });
+
+  it.each(locales.map((l) => [l.code]))(
+    `the pages kept in %s weigh at most ${keptBudget / kb} KB brotli`,
+    (lang) => {
+      const urls = Object.keys(kept[lang] ?? {});
+      expect(urls).toContain(`/${lang}/orari/`);
+      const bytes = urls.reduce((sum, url) => sum + brotli(fileOf(url)), 0);
+      expect(bytes, `${urls.length} files, ${bytes} B brotli`).toBeLessThanOrEqual(keptBudget);
+    },
+  );
 });
 
 describe('no web fonts, nothing from elsewhere', () => {

@@ -3,7 +3,7 @@
  * file, and an SMTP server inside the test process that parses every mail it receives.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -253,4 +253,17 @@ export function siteWithMailbox(hooks: {
     await setup.smtp?.stop();
   });
   return setup;
+}
+
+/**
+ * The path of a hashed asset under /_astro/, for the tests of its caching rule. Pages carry
+ * their scripts and styles inline, so a build may have none: then one is written for the tests.
+ */
+export function hashedAsset(): string {
+  const dir = 'dist/client/_astro';
+  mkdirSync(dir, { recursive: true });
+  const found = readdirSync(dir).find((f) => /\.(js|css|png|svg)$/.test(f));
+  if (found) return `/_astro/${found}`;
+  writeFileSync(join(dir, 'test-asset.B1a2C3d4.js'), 'export {};\n');
+  return '/_astro/test-asset.B1a2C3d4.js';
 }

@@ -3,14 +3,14 @@
  * public/_headers on a page, an asset, the 404 and the endpoint; caching that revalidates
  * HTML and keeps hashed assets; compressed files for browsers that take them.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headersFor, parseHeadersFile } from '../../src/server/http/headers-file';
-import { startSite, type Site } from './harness';
+import { hashedAsset, startSite, type Site } from './harness';
 
 const rules = parseHeadersFile(readFileSync('public/_headers', 'utf8'));
 const securitySet = [...headersFor(rules, '/any/page/')];
-const asset = `/_astro/${readdirSync('dist/client/_astro').find((f) => f.endsWith('.js'))}`;
+const asset = hashedAsset();
 
 let site: Site;
 beforeAll(async () => {

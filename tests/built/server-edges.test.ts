@@ -9,11 +9,11 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headersFor, parseHeadersFile } from '../../src/server/http/headers-file';
-import { startSite, type Site } from './harness';
+import { hashedAsset, startSite, type Site } from './harness';
 
 const rules = parseHeadersFile(readFileSync('public/_headers', 'utf8'));
 const securitySet = [...headersFor(rules, '/it/')].filter(([name]) => name !== 'Cache-Control');
-const asset = readdirSync('dist/client/_astro').find((f) => f.endsWith('.js')) ?? '';
+const asset = hashedAsset().replace('/_astro/', '');
 
 /** Runs an npm script with `env`; its exit code and what it printed. */
 function npm(args: string[], env: Record<string, string>) {

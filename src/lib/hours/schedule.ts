@@ -1,10 +1,10 @@
 /**
  * The one model of the opening hours. Given any instant it says whether the Polo is open,
  * why not, and when that changes, in Italian time whatever the device's time zone.
- * Runs at build time and in the browser; time zones go through @date-fns/tz.
+ * Runs at build time and in the browser. Italian time is worked out by arithmetic from the
+ * EU's summer-time rule, not through Intl: a browser's first time-zone formatter costs it tens
+ * of milliseconds on a slow phone (a unit test holds the rule to Intl's Europe/Rome).
  */
-import { TZDateMini } from '@date-fns/tz/date/mini';
-import { tzOffset } from '@date-fns/tz/tzOffset';
 import { holidayOn, type HolidayId } from './holidays';
 import { nextDay, weekdayOf, weekdays, type Weekday } from '../calendar-days';
 
@@ -51,20 +51,47 @@ export type HoursStatus =
       nextOpening?: number;
     };
 
+const minute = 60_000;
+
+/** The UTC instant of the last Sunday of a month at 01:00 UTC, when EU clocks change. */
+function lastSundayAt1Utc(year: number, month: number): number {
+  const lastDay = new Date(Date.UTC(year, month + 1, 0, 1));
+  return lastDay.getTime() - lastDay.getUTCDay() * 1440 * minute;
+}
+
+/**
+ * Italy's offset from UTC in minutes at an instant: 120 from the last Sunday of March to the
+ * last Sunday of October (01:00 UTC both), 60 otherwise, e.g. 2026-07-01T00:00Z => 120.
+ */
+export function italianOffset(instant: number): number {
+  const year = new Date(instant).getUTCFullYear();
+  const summer = instant >= lastSundayAt1Utc(year, 2) && instant < lastSundayAt1Utc(year, 9);
+  return summer ? 120 : 60;
+}
+
 /** The Italian calendar day and weekday of an instant, e.g. 2026-03-29T00:30Z => '2026-03-29'. */
 export function italianDay(instant: number): { iso: string; weekday: Weekday } {
-  const date = new TZDateMini(instant, timeZone);
-  const iso = [date.getFullYear(), date.getMonth() + 1, date.getDate()]
-    .map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0'))
-    .join('-');
-  return { iso, weekday: weekdayOf(iso) };
+  // A Date whose UTC fields read as the wall clock in Italy.
+  const date = new Date(instant + italianOffset(instant) * minute);
+  const iso = date.toISOString().slice(0, 10);
+  // getUTCDay() counts from Sunday; the week here starts on Monday.
+  const weekday = weekdays[(date.getUTCDay() + 6) % 7] as Weekday;
+  return { iso, weekday };
 }
 
 /** The instant of an Italian wall-clock time, e.g. ('2026-07-01', '09:00') => 07:00 UTC. */
 export function italianInstant(iso: string, hhmm: string): number {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
   const [hours, minutes] = hhmm.split(':').map(Number) as [number, number];
-  return new TZDateMini(year, month - 1, day, hours, minutes, timeZone).getTime();
+  const wall = Date.UTC(year, month - 1, day, hours, minutes);
+  // The offset an hour before is the one in force unless the clocks changed in between.
+  const guess = wall - italianOffset(wall - 60 * minute) * minute;
+  return wall - italianOffset(guess) * minute;
+}
+
+/** An instant's Italian wall-clock time, e.g. 2026-07-01T07:00Z => '09:00'. */
+export function italianTime(instant: number): string {
+  return new Date(instant + italianOffset(instant) * minute).toISOString().slice(11, 16);
 }
 
 /** Why the Polo is closed all day on a date, if it is: a closure notice, else a holiday. */
@@ -180,10 +207,7 @@ export function hoursStatus(data: ScheduleData, now: number): HoursStatus {
 
 /** An instant as Italian time with its offset, e.g. '2026-12-02T09:00:00+01:00'. */
 export function italianIsoString(instant: number): string {
-  const offset = tzOffset(timeZone, new Date(instant));
-  const local = new Date(instant + offset * 60_000).toISOString().slice(0, 19);
-  const sign = offset < 0 ? '-' : '+';
-  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
-  const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
-  return `${local}${sign}${hours}:${minutes}`;
+  const offset = italianOffset(instant);
+  const local = new Date(instant + offset * minute).toISOString().slice(0, 19);
+  return `${local}+0${offset / 60}:00`;
 }

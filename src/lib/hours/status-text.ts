@@ -4,21 +4,37 @@
  * Shared by the browser script and the tests; the strings come from the page's language.
  */
 import type { HolidayId } from './holidays';
-import { italianDay, timeZone, type HoursStatus } from './schedule';
+import {
+  hoursStatus,
+  italianDay,
+  italianInstant,
+  italianTime,
+  periodsOn,
+  type HoursStatus,
+  type ScheduleData,
+} from './schedule';
 import { fill } from '../../i18n/translate';
 import { isolate } from '../bidi';
-import { daysBetween, nextDay } from '../calendar-days';
+import { daysBetween, nextDay, weekdays } from '../calendar-days';
 import type { UiKey } from '../../schemas/ui';
 
 /** The UI strings of the status line; the page passes only these to the browser. */
 export type StatusKey = Extract<UiKey, `status.${string}`>;
 
+/**
+ * Everything the status line says, in the page's language, made at build time: the browser
+ * formats nothing through Intl (its first time-zone formatter is slow on a phone).
+ */
 export interface StatusStrings {
-  /** Intl locale tag of the page, e.g. 'ar-u-nu-latn'. */
-  intl: string;
   rtl: boolean;
   text: Record<StatusKey, string>;
   holidays: Record<HolidayId, string>;
+  /** Weekday names, Monday first, e.g. 'lunedì'. */
+  weekdays: string[];
+  /** A day of each month, January first, `#` for the day's number, e.g. '# gennaio'. */
+  months: string[];
+  /** The opening and closing times of the timetables, as written in the language. */
+  times: Record<string, string>;
 }
 
 /** Within this many days the weekday alone is clear ("opens Wednesday"); beyond, add the date. */
@@ -26,14 +42,18 @@ const weekdayOnlyWithin = 6;
 
 /** The status in the page's language, as of `now`. */
 export function statusText(status: HoursStatus, now: number, strings: StatusStrings): string {
-  const { intl, text } = strings;
+  const { text } = strings;
   const bidi = (s: string) => (strings.rtl ? isolate(s) : s);
-  const format = (instant: number, options: Intl.DateTimeFormatOptions) =>
-    bidi(new Intl.DateTimeFormat(intl, { timeZone, ...options }).format(instant));
-  const time = (instant: number) =>
-    format(instant, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const dayMonth = (iso: string) =>
-    format(Date.parse(`${iso}T12:00:00Z`), { day: 'numeric', month: 'long' });
+  const time = (instant: number) => {
+    const hhmm = italianTime(instant);
+    return bidi(strings.times[hhmm] ?? hhmm);
+  };
+  const dayMonth = (iso: string) => {
+    const [, month = 1, day = 1] = iso.split('-').map(Number);
+    return bidi((strings.months[month - 1] ?? '#').replace('#', String(day)));
+  };
+  const weekday = (instant: number) =>
+    bidi(strings.weekdays[weekdays.indexOf(italianDay(instant).weekday)] ?? '');
 
   if (status.state === 'open') return fill(text['status.open'], { time: time(status.closesAt) });
 
@@ -43,7 +63,7 @@ export function statusText(status: HoursStatus, now: number, strings: StatusStri
     const opening = italianDay(status.nextOpening).iso;
     const vars = {
       time: time(status.nextOpening),
-      day: format(status.nextOpening, { weekday: 'long' }),
+      day: weekday(status.nextOpening),
       date: dayMonth(opening),
     };
     const key =
@@ -69,4 +89,30 @@ export function statusText(status: HoursStatus, now: number, strings: StatusStri
     return fill(text['status.holiday'], { name: strings.holidays[closed.holiday], next });
   }
   return fill(text[status.reason === 'lunch-break' ? 'status.lunch' : 'status.closed'], { next });
+}
+
+/**
+ * The longest text the status line can show from `from` on, found by asking at the start of
+ * every day and a minute after every closing time: the page reserves its room, so that the
+ * line moves nothing when the script writes it.
+ */
+export function longestStatusText(
+  data: ScheduleData,
+  strings: StatusStrings,
+  from: number,
+  days = 400,
+): string {
+  let longest = '';
+  let iso = italianDay(from).iso;
+  for (let i = 0; i < days; i++, iso = nextDay(iso)) {
+    const moments = [
+      italianInstant(iso, '00:01'),
+      ...periodsOn(data, iso).map(([, end]) => end + 60_000),
+    ];
+    for (const now of moments) {
+      const text = statusText(hoursStatus(data, now), now, strings);
+      if (text.length > longest.length) longest = text;
+    }
+  }
+  return longest;
 }

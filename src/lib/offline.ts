@@ -1,0 +1,39 @@
+/**
+ * What a reader's phone keeps for offline reading, decided once for the worker's build and the
+ * budget test: a language's pages and calendar, and the favicon. Not the manifest and app
+ * icons (an installed app holds its own), and never the newsletter pages (their links carry
+ * tokens), the API, feeds or link-preview images.
+ */
+
+/** The service worker's address; its scope is the whole site. */
+export const workerPath = '/sw.js';
+
+/** The app icons, shared by every language: [file name, size in px, purpose]. */
+export const appIcons = [
+  ['icon-192.png', 192, 'any'],
+  ['icon-512.png', 512, 'any'],
+  ['icon-maskable-512.png', 512, 'maskable'],
+] as const;
+
+/** The icons' address, e.g. 'icon-192.png' => '/icons/icon-192.png'. */
+export const iconPath = (file: string) => `/icons/${file}`;
+
+/** Kept with every language. */
+export const sharedKeptPaths = ['/favicon.svg'];
+
+/** The manifest of a language, e.g. 'ar' => '/ar/manifest.webmanifest'. */
+export const manifestPath = (lang: string) => `/${lang}/manifest.webmanifest`;
+
+/**
+ * Whether a built file of a language's folder is kept, e.g. 'orari/index.html' => true,
+ * 'orari.ics' => true, 'newsletter/confirm/index.html' => false, 'rss.xml' => false.
+ */
+export function isKeptFile(pathInLanguage: string): boolean {
+  if (pathInLanguage.split('/')[0] === 'newsletter') return false;
+  return /(^|\/)index\.html$|\.ics$/.test(pathInLanguage);
+}
+
+/** The address of a built file, e.g. 'ar/orari/index.html' => '/ar/orari/'. */
+export function fileUrl(path: string): string {
+  return `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
+}

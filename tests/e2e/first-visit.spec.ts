@@ -1,0 +1,64 @@
+/**
+ * A first visit, on a phone far from Italy (America/Lima): one request per page (the
+ * favicon, the manifest and the service worker aside), and nothing moves once painted,
+ * whatever the hour says in the status line.
+ */
+import { expect, test } from '@playwright/test';
+import { deskSlugs } from './site-pages';
+
+const desk = deskSlugs[0] ?? 'lavoro';
+const pageTypes = [
+  '/',
+  `/sportelli/${desk}/`,
+  `/sportelli/${desk}/scheda/`,
+  '/orari/',
+  '/programma/',
+  '/avvisi/',
+  '/privacy/',
+  '/accessibilita/',
+  '/newsletter/',
+];
+/** Open on a Monday morning; an Easter Monday (the longest kind of line); a lunch break. */
+const moments = ['2026-11-30T08:30:00Z', '2027-03-29T07:30:00Z', '2026-11-30T12:30:00Z'];
+const aside = /\/(favicon\.svg|sw\.js|icons\/[^/]+|[a-z]+\/manifest\.webmanifest)$/;
+
+test.use({ timezoneId: 'America/Lima', viewport: { width: 360, height: 640 } });
+
+for (const lang of ['it', 'ar']) {
+  test(`every page type in ${lang} is one request and shifts nothing`, async ({ browser }) => {
+    test.setTimeout(120_000);
+    for (const now of moments) {
+      // A first visit: a fresh browser, no worker yet.
+      const context = await browser.newContext({ serviceWorkers: 'block' });
+      const page = await context.newPage();
+      await page.clock.install({ time: new Date(now) });
+      await page.addInitScript(() => {
+        const shifts: number[] = [];
+        (window as unknown as { shifts: number[] }).shifts = shifts;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries())
+            shifts.push((entry as unknown as { value: number }).value);
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      for (const path of pageTypes) {
+        const url = `/${lang}${path}`;
+        const requests: string[] = [];
+        const listener = (request: { url(): string }) => {
+          if (!aside.test(new URL(request.url()).pathname)) requests.push(request.url());
+        };
+        page.on('request', listener);
+        await page.goto(url, { waitUntil: 'load' });
+        const status = page.locator('[data-hours-status]');
+        // Once the status line is written (where there is one), the page has settled.
+        if (await status.count()) await expect(status.first()).toHaveAttribute('data-state', /.+/);
+        page.off('request', listener);
+        expect(requests, `${url} at ${now}`).toHaveLength(1);
+        const shifts = await page.evaluate(
+          () => (window as unknown as { shifts: number[] }).shifts,
+        );
+        expect(shifts, `${url} at ${now}`).toEqual([]);
+      }
+      await context.close();
+    }
+  });
+}

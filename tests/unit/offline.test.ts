@@ -1,0 +1,44 @@
+/** What a phone keeps for offline reading: a language's pages, never a private one. */
+import { describe, expect, it } from 'vitest';
+import { fileUrl, isKeptFile } from '../../src/lib/offline';
+import { trimPageCsp } from '../../src/integrations/page-csp';
+
+describe('kept for offline', () => {
+  it.each([
+    ['index.html', true],
+    ['orari/index.html', true],
+    ['orari.ics', true],
+    ['sportelli/lavoro/scheda/index.html', true],
+    ['avvisi/chiusura/index.html', true],
+    ['newsletter/index.html', false],
+    ['newsletter/confirm/index.html', false],
+    ['rss.xml', false],
+    ['anteprima.png', false],
+    ['manifest.webmanifest', false],
+    ['avvisi/newsletter.json', false],
+  ])('%s: %s', (path, kept) => {
+    expect(isKeptFile(path)).toBe(kept);
+  });
+
+  it('addresses a built file as a reader does', () => {
+    expect(fileUrl('ar/orari/index.html')).toBe('/ar/orari/');
+    expect(fileUrl('ar/index.html')).toBe('/ar/');
+    expect(fileUrl('ar/orari.ics')).toBe('/ar/orari.ics');
+  });
+});
+
+describe("a page's CSP", () => {
+  const page = (policy: string, body: string) =>
+    `<head><meta http-equiv="content-security-policy" content="${policy}"></head>${body}`;
+  // sha256 of 'a()', base64; and a hash of nothing on the page.
+  const scriptHash = "'sha256-qVpDBgj7bpq5hMAcGp3AOc79J3Y1Z4HvySTwKrWDoy4='";
+  const otherHash = "'sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='";
+
+  it("keeps the hash of the page's own script and drops the others", () => {
+    const html = page(`script-src 'self' ${scriptHash} ${otherHash}`, '<script>a()</script>');
+    const trimmed = trimPageCsp(html);
+    expect(trimmed).toContain(scriptHash);
+    expect(trimmed).not.toContain(otherHash);
+    expect(trimmed).toContain("script-src 'self'");
+  });
+});
