@@ -1,4 +1,5 @@
 /** The opening hours of the content, ready for pages in one language. Build time only. */
+import { calendarWords } from '../lib/hours/calendar-words';
 import { holidayIds } from '../lib/hours/holidays';
 import type { ScheduleData } from '../lib/hours/schedule';
 import type { StatusKey, StatusStrings } from '../lib/hours/status-text';
@@ -31,7 +32,7 @@ const statusKeys = uiKeys.filter((key): key is StatusKey => key.startsWith('stat
 /** The strings the status line needs in the browser, in the page's language. */
 export function statusStrings(t: Translator, intl: string, dir: 'ltr' | 'rtl'): StatusStrings {
   return {
-    intl,
+    calendar: calendarWords(intl),
     rtl: dir === 'rtl',
     text: Object.fromEntries(statusKeys.map((key) => [key, t(key)])) as StatusStrings['text'],
     holidays: Object.fromEntries(

@@ -62,6 +62,12 @@ export function italianDay(instant: number): { iso: string; weekday: Weekday } {
   return { iso, weekday };
 }
 
+/** The wall-clock time in Italy at `instant`, e.g. { hours: 9, minutes: 0 }. */
+export function italianWallTime(instant: number): { hours: number; minutes: number } {
+  const wall = new Date(instant + tzOffset(timeZone, new Date(instant)) * 60_000);
+  return { hours: wall.getUTCHours(), minutes: wall.getUTCMinutes() };
+}
+
 /** The instant of an Italian wall-clock time, e.g. ('2026-07-01', '09:00') => 07:00 UTC. */
 export function italianInstant(iso: string, hhmm: string): number {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];

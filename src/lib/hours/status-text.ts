@@ -5,7 +5,8 @@
  */
 import type { HolidayId } from './holidays';
 import { nextDay } from './holidays';
-import { italianDay, timeZone, type HoursStatus } from './schedule';
+import { italianDay, italianWallTime, type HoursStatus } from './schedule';
+import { dayMonthText, timeText, type CalendarWords } from './calendar-words';
 import { fill } from '../../i18n/translate';
 import { isolate } from '../bidi';
 import type { UiKey } from '../../schemas/ui';
@@ -14,8 +15,8 @@ import type { UiKey } from '../../schemas/ui';
 export type StatusKey = Extract<UiKey, `status.${string}`>;
 
 export interface StatusStrings {
-  /** Intl locale tag of the page, e.g. 'ar-u-nu-latn'. */
-  intl: string;
+  /** Weekdays, months and times in the page's language, from the build's Intl. */
+  calendar: CalendarWords;
   rtl: boolean;
   text: Record<StatusKey, string>;
   holidays: Record<HolidayId, string>;
@@ -32,14 +33,13 @@ function daysBetween(fromIso: string, toIso: string): number {
 
 /** The status in the page's language, as of `now`. */
 export function statusText(status: HoursStatus, now: number, strings: StatusStrings): string {
-  const { intl, text } = strings;
+  const { calendar, text } = strings;
   const bidi = (s: string) => (strings.rtl ? isolate(s) : s);
-  const format = (instant: number, options: Intl.DateTimeFormatOptions) =>
-    bidi(new Intl.DateTimeFormat(intl, { timeZone, ...options }).format(instant));
-  const time = (instant: number) =>
-    format(instant, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const dayMonth = (iso: string) =>
-    format(Date.parse(`${iso}T12:00:00Z`), { day: 'numeric', month: 'long' });
+  const time = (instant: number) => {
+    const { hours, minutes } = italianWallTime(instant);
+    return bidi(timeText(calendar, hours, minutes));
+  };
+  const dayMonth = (iso: string) => bidi(dayMonthText(calendar, iso));
 
   if (status.state === 'open') return fill(text['status.open'], { time: time(status.closesAt) });
 
@@ -49,7 +49,7 @@ export function statusText(status: HoursStatus, now: number, strings: StatusStri
     const opening = italianDay(status.nextOpening).iso;
     const vars = {
       time: time(status.nextOpening),
-      day: format(status.nextOpening, { weekday: 'long' }),
+      day: bidi(calendar.weekdays[italianDay(status.nextOpening).weekday]),
       date: dayMonth(opening),
     };
     const key =
