@@ -13,6 +13,10 @@ export const locales = [
   { code: 'fr', label: 'Français', dir: 'ltr', intl: 'fr-FR', script: 'Latin', og: 'fr_FR' },
   // Latin digits: the ones on Italian clocks, buses and forms that readers compare them with.
   { code: 'ar', label: 'العربية', dir: 'rtl', intl: 'ar-u-nu-latn', script: 'Arabic', og: 'ar_AR' },
+  // Sinhala as written in Sri Lanka: Intl gives 24-hour times with a dot (09.00), as a phone set
+  // to Sinhala shows them, and Latin digits, the ones Sri Lanka uses. Its month names (CLDR 48)
+  // are the traditional ones (උඳුවප් for December, not දෙසැම්බර්): for a mediator to confirm.
+  { code: 'si', label: 'සිංහල', dir: 'ltr', intl: 'si-LK', script: 'Sinhala', og: 'si_LK' },
 ] as const;
 
 export type Locale = (typeof locales)[number]['code'];

@@ -1,12 +1,16 @@
 /**
  * Link-preview images (Open Graph), made at build time: a 1200×630 PNG with a few lines of text
- * in the page's language, drawn by resvg. resvg shapes text itself (rustybuzz, HarfBuzz's rules
- * in Rust) with the fonts given here, so Arabic letters join as a browser joins them; no browser
- * and no system font is involved, and the fonts never reach the site.
+ * in the page's language, drawn by resvg. Right-to-left lines are text that resvg shapes itself
+ * (rustybuzz, HarfBuzz's rules in Rust), so Arabic letters join and the line reads from the
+ * right as in a browser; left-to-right lines are shaped by HarfBuzz and handed to resvg as paths
+ * (shaped-text.ts), because resvg misplaces the vowel signs of Sinhala and Tamil. No browser and
+ * no system font is involved, and the fonts never reach the site.
  */
 import { createRequire } from 'node:module';
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { indexedPng } from './indexed-png';
 import { previewHeight, previewWidth, type PreviewCard } from './preview-card';
+import { shapeLine } from './shaped-text';
 
 const require = createRequire(import.meta.url);
 const expoFont = (family: string, weight: string) => {
@@ -18,24 +22,29 @@ const expoFont = (family: string, weight: string) => {
 /**
  * The first font of each script (Noto, OFL 1.1); Noto Sans follows it for Latin names and digits.
  * A language written in another script needs its Noto package here (a unit test says so), and a
- * look at what resvg makes of it: resvg 2.6 overlaps the vowel signs of Sinhala and Tamil
- * (Noto Sans Sinhala and Tamil, compared with Chromium's rendering of the same words), so those
- * languages need another way of drawing their text before they get a line here.
+ * look at the image it makes (compared with Chromium's rendering of the same words).
  */
 export const scriptFonts: Record<string, string> = {
   Latin: 'Noto Sans',
   Arabic: 'Noto Sans Arabic',
+  Sinhala: 'Noto Sans Sinhala',
+  Tamil: 'Noto Sans Tamil',
 };
+
+/** The Noto families text in `script` is drawn with, first choice first. */
+function families(script: string): string[] {
+  const first = scriptFonts[script];
+  if (!first) throw new Error(`No preview font for the ${script} script: add one to scriptFonts`);
+  return [...new Set([first, 'Noto Sans'])];
+}
+
+const weightFile = { 400: '400Regular', 700: '700Bold' } as const;
 
 /** resvg's settings for text in `script`: its Noto font and Noto Sans, nothing else. */
 function renderOptions(script: string): ResvgRenderOptions {
-  const first = scriptFonts[script];
-  if (!first) throw new Error(`No preview font for the ${script} script: add one to scriptFonts`);
-  const families = [...new Set([first, 'Noto Sans'])];
-  const fontFiles = families.flatMap((family) => [
-    expoFont(family, '400Regular'),
-    expoFont(family, '700Bold'),
-  ]);
+  const fontFiles = families(script).flatMap((family) =>
+    Object.values(weightFile).map((weight) => expoFont(family, weight)),
+  );
   return {
     // Only these fonts: the same image on every machine, whatever it has installed (and each
     // font file more is read again for every line measured).
@@ -72,7 +81,18 @@ export interface Style {
   dir: PreviewCard['dir'];
 }
 
+const shapedLine = (line: string, style: Style) =>
+  shapeLine(
+    line,
+    families(style.script).map((family) => expoFont(family, weightFile[style.weight])),
+    style.size,
+  );
+
 function textElement(line: string, baseline: number, style: Style, fill: string): string {
+  if (style.dir === 'ltr') {
+    const { path } = shapedLine(line, style);
+    return `<path transform="translate(${margin} ${baseline.toFixed(1)})" fill="${fill}" d="${path}"/>`;
+  }
   const x = style.dir === 'rtl' ? previewWidth - margin : margin;
   const anchor = style.dir === 'rtl' ? 'end' : 'start';
   return (
@@ -86,8 +106,9 @@ function textElement(line: string, baseline: number, style: Style, fill: string)
 // The header and footer are the same on every image of a language: measured once a build.
 const widths = new Map<string, number>();
 
-/** The drawn width of one line, in pixels, as resvg shapes it, e.g. for the title's size. */
+/** The drawn width of one line, in pixels, as it is drawn, e.g. for the title's size. */
 export function measure(line: string, style: Style): number {
+  if (style.dir === 'ltr') return shapedLine(line, style).width;
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${previewWidth}" height="${previewHeight}">` +
     `${textElement(line, 200, style, '#000')}</svg>`;
@@ -191,7 +212,8 @@ export function previewSvg(card: PreviewCard): string {
   );
 }
 
-/** The preview as PNG bytes, 1200×630. */
+/** The preview as PNG bytes, 1200×630, with a palette when its colours fit in one. */
 export function previewPng(card: PreviewCard): Uint8Array<ArrayBuffer> {
-  return new Uint8Array(new Resvg(previewSvg(card), renderOptions(card.script)).render().asPng());
+  const image = new Resvg(previewSvg(card), renderOptions(card.script)).render();
+  return indexedPng(image.pixels, image.width, image.height) ?? new Uint8Array(image.asPng());
 }

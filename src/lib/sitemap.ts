@@ -11,7 +11,7 @@ export interface SitemapLink {
   url: string;
 }
 
-/** Links for a page at `url`, e.g. https://x/ar/orari/ => it, en, fr, ar and x-default. */
+/** Links for a page at `url`, e.g. https://x/ar/orari/ => every language and x-default. */
 export function sitemapLinks(url: string): SitemapLink[] {
   const { origin, pathname } = new URL(url);
   const path = localeOfPath(pathname) ? stripLocale(pathname) : pathname;

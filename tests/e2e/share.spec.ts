@@ -9,6 +9,7 @@ import jsQR from 'jsqr';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { locales } from '../../src/i18n/locales';
+import { formatTime } from '../../src/lib/dates';
 import { activitySlugs, deskSlugs, networkSlugs } from './site-pages';
 import { place } from '../support/place';
 
@@ -72,7 +73,7 @@ for (const locale of locales) {
         expect(lines[1]).toContain(`${place.venue}, ${place.city}`);
         expect(lines[2]).toContain(uiString(locale.code, 'share.hours').replace('{hours}', ''));
         expect(lines[2]).toContain(monday(locale.intl));
-        expect(lines[2]).toContain('09:00');
+        expect(lines[2]).toContain(formatTime('09:00', locale.intl));
       } else {
         expect(lines).toHaveLength(2);
         await expect(page.locator('a[data-share-card]')).toHaveCount(0);

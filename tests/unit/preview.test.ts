@@ -1,12 +1,15 @@
 /**
- * Link-preview images as the renderer draws them: the size, the weight, and Arabic drawn the way
+ * Link-preview images as the renderer draws them: the size, the weight, Arabic drawn the way
  * a reader expects it (letters joined, lines read from the right, a Latin name kept whole to the
- * left of the Arabic word that introduces it).
+ * left of the Arabic word that introduces it), and the vowel signs of Sinhala and Tamil beside
+ * their letter, not over the next one.
  */
 import { describe, expect, it } from 'vitest';
 import { locales } from '../../src/i18n/locales';
 import { previewHeight, previewWidth, type PreviewCard } from '../../src/lib/preview-card';
 import { measure, previewPng, scriptFonts, wrapWords } from '../../src/lib/preview';
+import { indexedPng } from '../../src/lib/indexed-png';
+import { PNG } from 'pngjs';
 import { inkIn, picture, sameInk } from '../support/png-ink';
 
 const name = 'Polo Sociale Integrato di Siracusa';
@@ -19,6 +22,24 @@ const arabic: PreviewCard = {
 };
 // Between the header and the rule above the footer: where the title is drawn.
 const titleBand = { top: 125, bottom: 485 };
+const sinhala: PreviewCard = {
+  dir: 'ltr',
+  script: 'Sinhala',
+  header: name,
+  title: 'රැකියාව',
+  footer: 'ස්ථානය: Comune dei Popoli, Siracusa.',
+};
+const tamil: PreviewCard = {
+  ...sinhala,
+  script: 'Tamil',
+  title: 'வேலை',
+  footer: 'இடம்: Comune dei Popoli, Siracusa.',
+};
+/** How wide the title is drawn, in pixels. */
+const titleWidth = (card: PreviewCard) => {
+  const ink = inkIn(picture(previewPng(card)), titleBand.top, titleBand.bottom);
+  return ink.right - ink.left + 1;
+};
 const footerBand = { top: 530, bottom: 600 };
 
 describe('wrapWords', () => {
@@ -63,6 +84,14 @@ describe('previewPng', () => {
       'Arabic',
       { ...arabic, title: 'الطاولة المحلية والطاولة الخاصة بالعمل والتوجيه إلى الخدمات العامة' },
     ],
+    [
+      'Sinhala',
+      {
+        ...sinhala,
+        title: 'ප්‍රාදේශීය සම්බන්ධීකරණ කණ්ඩායම සහ රැකියා සම්බන්ධීකරණ කණ්ඩායම',
+      },
+    ],
+    ['Tamil', { ...tamil, title: 'உள்ளூர் ஒருங்கிணைப்புக் குழு மற்றும் வேலைக்கான ஒருங்கிணைப்புக் குழு' }],
   ] as const)('draws a %s card at 1200×630 in at most 60 KB', (_, card) => {
     const png = previewPng(card);
     const pic = picture(png);
@@ -108,5 +137,41 @@ describe('previewPng', () => {
         right: wordInk.right + 1,
       }),
     ).toBe(true);
+  });
+});
+
+describe('Sinhala and Tamil', () => {
+  // A vowel sign after its letter (කා, கொ around க) takes room: the next letter comes after it.
+  it.each([
+    ['Sinhala', sinhala, 'කා', 'ක'],
+    ['Tamil', tamil, 'கொ', 'க'],
+  ] as const)('draws a %s letter after a vowel sign, not over it', (_, card, syllable, letter) => {
+    const both = titleWidth({ ...card, title: `${syllable}${letter}` });
+    const apart = titleWidth({ ...card, title: syllable }) + titleWidth({ ...card, title: letter });
+    expect(both).toBeGreaterThan(apart * 0.95);
+  });
+
+  it('keeps the Latin place name in Noto Sans, as on a Latin card', () => {
+    const style = { size: 34, weight: 400, dir: 'ltr' } as const;
+    const place = 'Comune dei Popoli, Siracusa.';
+    expect(measure(place, { ...style, script: 'Sinhala' })).toBeCloseTo(
+      measure(place, { ...style, script: 'Latin' }),
+      0,
+    );
+  });
+});
+
+describe('indexedPng', () => {
+  it('keeps every pixel of a preview, in fewer bytes', () => {
+    const pixels = new Uint8Array(4 * 3 * 2).map((_, i) => (i % 4 === 3 ? 255 : (i * 37) % 256));
+    const png = indexedPng(pixels, 3, 2);
+    expect(png).toBeDefined();
+    expect([...PNG.sync.read(Buffer.from(png ?? [])).data]).toEqual([...pixels]);
+  });
+
+  it('gives up beyond 256 colours', () => {
+    const many = new Uint8Array(4 * 300);
+    for (let i = 0; i < 300; i++) many.set([i % 256, Math.floor(i / 256), 0, 255], i * 4);
+    expect(indexedPng(many, 300, 1)).toBeUndefined();
   });
 });
