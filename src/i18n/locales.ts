@@ -13,6 +13,9 @@ export const locales = [
   { code: 'fr', label: 'Français', dir: 'ltr', intl: 'fr-FR', script: 'Latin', og: 'fr_FR' },
   // Latin digits: the ones on Italian clocks, buses and forms that readers compare them with.
   { code: 'ar', label: 'العربية', dir: 'rtl', intl: 'ar-u-nu-latn', script: 'Arabic', og: 'ar_AR' },
+  // Sri Lankan Tamil: ta-LK writes 24-hour times (15:05) even without hourCycle, where ta-IN
+  // writes 03:05 PM. Facebook and WhatsApp know Tamil only as ta_IN.
+  { code: 'ta', label: 'தமிழ்', dir: 'ltr', intl: 'ta-LK', script: 'Tamil', og: 'ta_IN' },
 ] as const;
 
 export type Locale = (typeof locales)[number]['code'];
