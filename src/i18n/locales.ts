@@ -17,6 +17,9 @@ export const locales = [
   // to Sinhala shows them, and Latin digits, the ones Sri Lanka uses. Its month names (CLDR 48)
   // are the traditional ones (උඳුවප් for December, not දෙසැම්බර්): for a mediator to confirm.
   { code: 'si', label: 'සිංහල', dir: 'ltr', intl: 'si-LK', script: 'Sinhala', og: 'si_LK' },
+  // Sri Lankan Tamil: ta-LK writes 24-hour times (15:05) even without hourCycle, where ta-IN
+  // writes 03:05 PM. Facebook and WhatsApp know Tamil only as ta_IN.
+  { code: 'ta', label: 'தமிழ்', dir: 'ltr', intl: 'ta-LK', script: 'Tamil', og: 'ta_IN' },
 ] as const;
 
 export type Locale = (typeof locales)[number]['code'];
