@@ -13,8 +13,8 @@ export const locales = [
   { code: 'fr', label: 'Français', dir: 'ltr', intl: 'fr-FR', script: 'Latin', og: 'fr_FR' },
   // Latin digits: the ones on Italian clocks, buses and forms that readers compare them with.
   { code: 'ar', label: 'العربية', dir: 'rtl', intl: 'ar-u-nu-latn', script: 'Arabic', og: 'ar_AR' },
-  // Somali clocks count 12 hours ('06:00 GD' for 18:00): h23 gives the 18:00 of Italian signs.
-  { code: 'so', label: 'Soomaali', dir: 'ltr', intl: 'so-u-hc-h23', script: 'Latin', og: 'so_SO' },
+  // Somali's own clock is 12-hour ('06:00 GD'); dates.ts and the status line ask Intl for h23.
+  { code: 'so', label: 'Soomaali', dir: 'ltr', intl: 'so-SO', script: 'Latin', og: 'so_SO' },
 ] as const;
 
 export type Locale = (typeof locales)[number]['code'];
