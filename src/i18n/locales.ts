@@ -20,6 +20,8 @@ export const locales = [
   // Sri Lankan Tamil: ta-LK writes 24-hour times (15:05) even without hourCycle, where ta-IN
   // writes 03:05 PM. Facebook and WhatsApp know Tamil only as ta_IN.
   { code: 'ta', label: 'தமிழ்', dir: 'ltr', intl: 'ta-LK', script: 'Tamil', og: 'ta_IN' },
+  // Somali's own clock is 12-hour ('06:00 GD'); every time is formatted by dates.ts, with h23.
+  { code: 'so', label: 'Soomaali', dir: 'ltr', intl: 'so-SO', script: 'Latin', og: 'so_SO' },
 ] as const;
 
 export type Locale = (typeof locales)[number]['code'];
