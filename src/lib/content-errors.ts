@@ -65,7 +65,7 @@ export function describeIssues(
   const seen = new Set<string>();
   const lines: string[] = [];
   for (const issue of issues) {
-    const path = issue.path as PropertyKey[];
+    const path = issue.path;
     const label = fieldLabel(path, data);
     // A field gets one message: the first says what to fix; the others follow from it.
     if (seen.has(label)) continue;

@@ -20,7 +20,7 @@ const text = openingHoursCalendar(polo, {
 
 /** Every start of every event in the file, as UTC ISO strings. */
 function occurrences(ics = text): string[] {
-  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const calendar = ICAL.Component.fromString(ics);
   for (const zone of calendar.getAllSubcomponents('vtimezone')) {
     ICAL.TimezoneService.register(zone);
   }
@@ -32,8 +32,8 @@ function occurrences(ics = text): string[] {
       if (event.isRecurrenceException()) continue;
       const excluded = vevent
         .getAllProperties('exdate')
-        .flatMap((p) => p.getValues())
-        .some((d) => (d as ICAL.Time).compare(next as ICAL.Time) === 0);
+        .flatMap((p) => p.getValues() as ICAL.Time[])
+        .some((d) => d.compare(next) === 0);
       if (!excluded) starts.push(next.toJSDate().toISOString());
     }
   }

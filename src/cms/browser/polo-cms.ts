@@ -20,9 +20,10 @@ interface WidgetProps {
   entry?: ImmutableMap;
   forID: string;
   classNameWrapper: string;
-  onChange(value: string): void;
-  setActiveStyle(): void;
-  setInactiveStyle(): void;
+  // Callbacks Decap hands over as plain functions: they are called without their object.
+  onChange: (value: string) => void;
+  setActiveStyle: () => void;
+  setInactiveStyle: () => void;
 }
 
 interface GitBackend {
@@ -34,14 +35,15 @@ interface DecapGlobals {
   CMS: {
     init(options: { config: Record<string, unknown> }): void;
     registerWidget(name: string, control: unknown): void;
-    getBackend(name: string): { init(...args: unknown[]): GitBackend } | undefined;
+    getBackend(name: string): { init: (...args: unknown[]) => GitBackend } | undefined;
     registerEventListener(listener: {
       name: string;
       handler(event: { entry: ImmutableMap }): unknown;
     }): void;
   };
-  h(type: string, props: Record<string, unknown> | null, ...children: unknown[]): unknown;
-  createClass(spec: Record<string, unknown>): unknown;
+  // React's createElement and create-react-class, exposed by Decap as plain functions.
+  h: (type: string, props: Record<string, unknown> | null, ...children: unknown[]) => unknown;
+  createClass: (spec: Record<string, unknown>) => unknown;
 }
 
 const w = window as unknown as Window & DecapGlobals;
@@ -76,9 +78,9 @@ function translationStatusWidget() {
         : value === 'machine' || value === 'reviewed'
           ? value
           : hasWords(
-                ((
+                (
                   entry?.getIn(['i18n', locale ?? '', 'data']) as ImmutableMap | undefined
-                )?.toJS() ?? {}) as Record<string, unknown>,
+                )?.toJS() ?? {},
               )
             ? 'machine'
             : value;
@@ -119,11 +121,12 @@ function translationStatusWidget() {
 /** Before saving: drop what was left empty, then refuse what the build would refuse. */
 function beforeSave({ entry }: { entry: ImmutableMap }) {
   const collection = String(entry.get('collection'));
+  const slug = entry.get('slug');
   const data = entry.get('data') as ImmutableMap;
   const i18n = (entry.get('i18n') as ImmutableMap | undefined)?.toJS() ?? {};
   const check: CmsEntry = {
     collection,
-    file: String(entry.get('slug') ?? ''),
+    file: typeof slug === 'string' ? slug : '',
     data: data.toJS(),
     translations: Object.fromEntries(
       Object.entries(i18n).map(([locale, value]) => [
