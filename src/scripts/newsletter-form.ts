@@ -20,9 +20,13 @@ function enhance(form: HTMLFormElement) {
     outcome.dataset['kind'] = kind;
     outcome.textContent = message;
   };
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  // Every failure is caught inside: the listener's promise never rejects.
+  const submit = async () => {
     const data = new FormData(form);
+    const field = (name: string) => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value : '';
+    };
     button.disabled = true;
     show('busy', form.dataset['sending'] ?? '');
     try {
@@ -30,10 +34,10 @@ function enhance(form: HTMLFormElement) {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify({
-          email: String(data.get('email') ?? ''),
+          email: field('email'),
           consent: consent.checked ? 'yes' : '',
-          lang: String(data.get('lang') ?? ''),
-          website: String(data.get('website') ?? ''),
+          lang: field('lang'),
+          website: field('website'),
         }),
       });
       const answer = (await response.json()) as Answer;
@@ -53,6 +57,10 @@ function enhance(form: HTMLFormElement) {
     } finally {
       button.disabled = false;
     }
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void submit();
   });
 }
 

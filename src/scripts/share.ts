@@ -29,15 +29,15 @@ function startShare(block: HTMLElement) {
   const copy = block.querySelector<HTMLButtonElement>('[data-share-copy]');
   if (copy && navigator.clipboard) {
     show(copy);
-    copy.addEventListener('click', async () => {
-      try {
-        await navigator.clipboard.writeText(url);
-        say(copy.dataset['done'] ?? '');
-      } catch {
-        const link = block.querySelector('[data-share-link]');
-        if (link) selectText(link);
-        say(copy.dataset['failed'] ?? '');
-      }
+    copy.addEventListener('click', () => {
+      navigator.clipboard.writeText(url).then(
+        () => say(copy.dataset['done'] ?? ''),
+        () => {
+          const link = block.querySelector('[data-share-link]');
+          if (link) selectText(link);
+          say(copy.dataset['failed'] ?? '');
+        },
+      );
     });
   }
 

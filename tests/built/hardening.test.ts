@@ -20,6 +20,7 @@ import {
   startSite,
   startSmtp,
 } from './harness';
+import { text } from '../../src/server/newsletter/db';
 
 const setup = siteWithMailbox({ beforeAll, afterAll });
 
@@ -167,7 +168,7 @@ describe('the server stays up', () => {
         socket.write('GET http://[ HTTP/1.1\r\nHost: x\r\n\r\n'),
       );
       let text = '';
-      socket.on('data', (chunk) => (text += chunk));
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
       socket.on('close', () => done(text));
       setTimeout(() => socket.destroy(), 1000);
     });
@@ -218,7 +219,7 @@ describe('the outbox keeps no address longer than needed', () => {
       await signup(down, { email: 'slow@example.org' });
       await settled(down);
       expect(await count(down, 'SELECT COUNT(*) FROM outbox')).toBe(2);
-      const hash = String(
+      const hash = text(
         (
           await down.db.execute(
             "SELECT email_hash FROM subscribers WHERE email = 'leaver@example.org'",

@@ -56,7 +56,7 @@ describe('security headers', () => {
       { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' },
     ],
   ] as const)('npm start sends the same set for %s', async (_name, path, init) => {
-    const response = await get(path, init as RequestInit);
+    const response = await get(path, init);
     for (const [name, value] of securitySet) {
       if (name === 'Content-Security-Policy') {
         // Pages rendered on demand add their own policy (hashes) beside the site's.

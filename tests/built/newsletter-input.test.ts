@@ -16,6 +16,10 @@ import {
   startSmtp,
   type Site,
 } from './harness';
+import { text } from '../../src/server/newsletter/db';
+
+/** What the endpoints answer in JSON. */
+type Answer = { ok: boolean; message: string };
 
 let site: Site;
 beforeAll(async () => {
@@ -217,7 +221,9 @@ describe('bad input: a clear 4xx and nothing stored', () => {
   it('speaks the language of the form', async () => {
     const response = await signup(site, { email: 'a@example.org', lang: 'ar', consent: '' });
     expect(response.status).toBe(422);
-    expect((await response.json()).message).toBe(uiString('ar', 'problem.missing-consent'));
+    expect(((await response.json()) as Answer).message).toBe(
+      uiString('ar', 'problem.missing-consent'),
+    );
   });
 
   it('answers a plain form with the signup page again, the problem explained and the address kept', async () => {
@@ -257,12 +263,14 @@ describe('rate limits', () => {
       const refused = await signup(limited, { email: 'r3@example.org', lang: 'fr' });
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect((await refused.json()).message).toBe(uiString('fr', 'problem.too-many-requests'));
+      expect(((await refused.json()) as Answer).message).toBe(
+        uiString('fr', 'problem.too-many-requests'),
+      );
       await settled(limited);
       expect(await count(limited, 'SELECT COUNT(*) FROM subscribers')).toBe(3);
       // The limit is kept in the database, by a fingerprint, not by the network address.
       const keys = (await limited.db.execute('SELECT key FROM rate_limits')).rows.map((r) =>
-        String(r['key']),
+        text(r['key']),
       );
       expect(keys.some((k) => k.includes('127.0.0.1'))).toBe(false);
     } finally {
@@ -330,7 +338,9 @@ describe('the operators’ command', () => {
   it('reports stats as JSON', async () => {
     const result = await cli(site, 'stats');
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ byStatus: { pending: expect.any(Number) } });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      byStatus: { pending: expect.any(Number) as number },
+    });
   });
 
   it.each([

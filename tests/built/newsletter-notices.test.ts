@@ -237,7 +237,7 @@ describe('send-notices', () => {
     // Refused for the first three notices; the fourth is not even tried.
     expect(smtp.attempts.get('refused@example.org')).toBe(3);
     const stats = await runCli('stats');
-    expect(JSON.parse(stats).suppressed).toBe(1);
+    expect((JSON.parse(stats) as { suppressed: number }).suppressed).toBe(1);
   });
 
   it('tries a temporary refusal again on a later run', async () => {
@@ -265,7 +265,7 @@ describe('send-notices', () => {
     expect(smtp.mails.length).toBe(before);
     // Each finished notice keeps its counts, not who got it.
     expect((await site.db.execute('SELECT COUNT(*) FROM deliveries')).rows[0]?.[0]).toBe(0);
-    const stats = JSON.parse(await runCli('stats'));
+    const stats = JSON.parse(await runCli('stats')) as { notices: unknown[] };
     expect(stats.notices).toContainEqual(
       expect.objectContaining({
         slug: 'avviso-prova-d',

@@ -68,7 +68,7 @@ describe('the server’s edges', () => {
     new Promise<string>((done) => {
       const socket = connect(Number(new URL(site.url).port), '127.0.0.1', () => socket.write(text));
       let answer = '';
-      socket.on('data', (chunk) => (answer += chunk));
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
       socket.on('error', () => undefined);
       socket.on('close', () => done(answer));
       setTimeout(() => socket.destroy(), ms);
@@ -217,7 +217,7 @@ describe('slow clients', () => {
     const timer = setInterval(() => socket.writable && socket.write(' '), every);
     socket.on('error', () => undefined);
     let answer = '';
-    socket.on('data', (chunk) => (answer += chunk));
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
     const closed = new Promise<void>((done) => socket.on('close', () => done()));
     return {
       closed,

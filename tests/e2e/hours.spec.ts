@@ -164,11 +164,14 @@ test('home and hours pages describe the opening hours as valid schema.org JSON-L
     for (const path of ['/', '/orari/']) {
       await page.goto(`/${lang}${path}`);
       const raw = await page.locator('script[type="application/ld+json"]').textContent();
-      const data = JSON.parse(raw ?? '');
+      const data = JSON.parse(raw ?? '') as {
+        [key: string]: unknown;
+        specialOpeningHoursSpecification: { validFrom: string }[];
+      };
       expect(data['@context']).toBe('https://schema.org');
       expect(data['@type']).toBe('GovernmentOffice');
-      expect(data.url).toMatch(new RegExp(`/${lang}/$`));
-      expect(data.openingHoursSpecification).toEqual([
+      expect(data['url']).toMatch(new RegExp(`/${lang}/$`));
+      expect(data['openingHoursSpecification']).toEqual([
         {
           '@type': 'OpeningHoursSpecification',
           dayOfWeek: [

@@ -43,6 +43,12 @@ const maxBodyBytes = 64 * 1024;
 /** After SIGTERM, connections still busy get this long before they are cut. */
 const shutdownGraceMs = 3_000;
 
+/** A header's value as one line of text, e.g. ['a', 'b'] => 'a, b'; none => ''. */
+function headerText(value: unknown): string {
+  if (Array.isArray(value)) return value.map(headerText).join(', ');
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
 /**
  * Answers from Astro's handler: the site's CSP joins the page's own (hashes of its inline
  * code; two CSP headers are both enforced), the status text matches the code (a page rendered
@@ -50,14 +56,14 @@ const shutdownGraceMs = 3_000;
  */
 function normaliseAppAnswer(res: ServerResponse) {
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
-  res.writeHead = ((status: number, ...rest: unknown[]) => {
+  res.writeHead = (status: number, ...rest: unknown[]) => {
     const headers = rest.find(
       (arg): arg is Record<string, unknown> => typeof arg === 'object' && arg !== null,
     );
-    const site = res.getHeader('content-security-policy');
-    const page = headers?.['content-security-policy'];
-    if (headers && site && page) headers['content-security-policy'] = [String(site), String(page)];
-    const type = String(headers?.['content-type'] ?? res.getHeader('content-type') ?? '');
+    const site = headerText(res.getHeader('content-security-policy'));
+    const page = headerText(headers?.['content-security-policy']);
+    if (headers && site && page) headers['content-security-policy'] = [site, page];
+    const type = headerText(headers?.['content-type'] ?? res.getHeader('content-type'));
     if (/^text\/[^;]+$/i.test(type.trim())) {
       if (headers?.['content-type']) headers['content-type'] = `${type}; charset=utf-8`;
       else res.setHeader('Content-Type', `${type}; charset=utf-8`);
@@ -67,7 +73,7 @@ function normaliseAppAnswer(res: ServerResponse) {
       res.setHeader('Cache-Control', 'no-store');
     }
     return writeHead(status, STATUS_CODES[status] ?? 'Unknown', headers ?? {});
-  }) as ServerResponse['writeHead'];
+  };
 }
 
 /** A short plain-text answer of the server's own (400, 405, 500), with the site's headers. */

@@ -2,11 +2,21 @@
 import { chmodSync, closeSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createClient, type Client } from '@libsql/client';
+import { createClient, type Client, type Value } from '@libsql/client';
 import { ownerOnlyFolder } from './config.ts';
 import { migrate } from './migrations.ts';
 
 export type Database = Client;
+
+/**
+ * A TEXT column's value, e.g. text(row['lang']) => 'ar'; SQL NULL (or a missing column) => ''.
+ * libSQL types every value as string, number, bigint, blob or null: a blob here is a bug.
+ */
+export function text(value: Value | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof ArrayBuffer) throw new TypeError('expected text, got a blob');
+  return String(value);
+}
 
 /** Opens the database and brings its schema up to date. */
 export async function openDatabase(url: string, authToken?: string): Promise<Database> {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { markLatinNames } from '../../lib/latin-names.ts';
 import { ownerOnlyFolder } from './config.ts';
-import type { Database } from './db.ts';
+import { text, type Database } from './db.ts';
 
 export interface OutgoingMail {
   to: string;
@@ -215,7 +215,7 @@ export async function drainOutbox(
     });
     if (leased.rowsAffected !== 1) continue;
     try {
-      await sender.send(JSON.parse(String(row['message'])) as OutgoingMail);
+      await sender.send(JSON.parse(text(row['message'])) as OutgoingMail);
       await db.execute({ sql: 'DELETE FROM outbox WHERE id = ?', args: [id] });
       sent++;
     } catch (error) {

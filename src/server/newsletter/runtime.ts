@@ -79,8 +79,8 @@ const purgeEvery = 60 * 60_000;
 
 /**
  * Settles received signups and sends queued mail in the background, after the answer, and
- * purges what is past its time once an hour. A call during a drain makes it run once more, so mail queued meanwhile is
- * not left waiting for the next request.
+ * purges what is past its time once an hour. A call during a drain makes it run once more, so
+ * mail queued meanwhile is not left waiting for the next request.
  */
 export function drainSoon(): void {
   if (draining) {
@@ -88,25 +88,28 @@ export function drainSoon(): void {
     return;
   }
   draining = true;
-  setImmediate(async () => {
-    try {
-      const { db, sender } = await newsletter();
-      do {
-        drainAgain = false;
-        while ((await settleSignups(db)) > 0);
-        await drainOutbox(db, sender);
-      } while (drainAgain);
-      if (Date.now() - lastPurge > purgeEvery) {
-        lastPurge = Date.now();
-        await purge(db);
-        await purgeReports(db, { olderThanMs: reportRetention });
-      }
-    } catch (error) {
-      console.error('[newsletter] outbox:', error instanceof Error ? error.name : 'error');
-    } finally {
-      draining = false;
+  // Errors are caught inside: the promise never rejects.
+  setImmediate(() => void drain());
+}
+
+async function drain(): Promise<void> {
+  try {
+    const { db, sender } = await newsletter();
+    do {
+      drainAgain = false;
+      while ((await settleSignups(db)) > 0);
+      await drainOutbox(db, sender);
+    } while (drainAgain);
+    if (Date.now() - lastPurge > purgeEvery) {
+      lastPurge = Date.now();
+      await purge(db);
+      await purgeReports(db, { olderThanMs: reportRetention });
     }
-  });
+  } catch (error) {
+    console.error('[newsletter] outbox:', error instanceof Error ? error.name : 'error');
+  } finally {
+    draining = false;
+  }
 }
 
 /** Keyed fingerprint of a client's network address, for rate limits; the address is not kept. */

@@ -4,7 +4,7 @@
  * in the outbox, committed together) right after the answer, or at the next request.
  */
 import { randomBytes } from 'node:crypto';
-import type { Database } from './db.ts';
+import { text, type Database } from './db.ts';
 import { emailHash, randomToken, tokenHash, unsubscribeToken } from './tokens.ts';
 import type { OutgoingMail } from './mail.ts';
 
@@ -227,9 +227,9 @@ export async function confirmedSubscribers(db: Database, lang?: string): Promise
     args: { lang: lang ?? null },
   });
   return result.rows.map((row) => ({
-    email: String(row['email']),
-    lang: String(row['lang']),
-    consentVersion: String(row['consent_version']),
+    email: text(row['email']),
+    lang: text(row['lang']),
+    consentVersion: text(row['consent_version']),
     submittedAt: new Date(Number(row['submitted_at'])).toISOString(),
     confirmedAt: new Date(Number(row['confirmed_at'])).toISOString(),
   }));
@@ -279,7 +279,7 @@ export async function stats(db: Database): Promise<Stats> {
   for (const row of statuses?.rows ?? []) byStatus[row['status'] as Status] = Number(row['n']);
   const confirmedByLanguage: Record<string, number> = {};
   for (const row of languages?.rows ?? [])
-    confirmedByLanguage[String(row['lang'])] = Number(row['n']);
+    confirmedByLanguage[text(row['lang'])] = Number(row['n']);
   const counts = outbox?.rows[0];
   return {
     byStatus,
@@ -290,7 +290,7 @@ export async function stats(db: Database): Promise<Stats> {
     },
     suppressed: Number(suppressed?.rows[0]?.['n'] ?? 0),
     notices: (notices?.rows ?? []).map((row) => ({
-      slug: String(row['slug']),
+      slug: text(row['slug']),
       startedAt: new Date(Number(row['started_at'])).toISOString(),
       finishedAt:
         row['finished_at'] === null ? null : new Date(Number(row['finished_at'])).toISOString(),

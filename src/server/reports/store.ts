@@ -2,7 +2,7 @@
  * Accessibility reports in the newsletter's database: stored with their mail to the staff (in
  * the outbox) in one transaction, listed and purged by the operators' command.
  */
-import type { Database } from '../newsletter/db.ts';
+import { text, type Database } from '../newsletter/db.ts';
 import type { OutgoingMail } from '../newsletter/mail.ts';
 import { day } from '../newsletter/store.ts';
 
@@ -70,10 +70,10 @@ export async function listReports(db: Database): Promise<StoredReport[]> {
   return result.rows.map((row) => ({
     id: Number(row['id']),
     createdAt: new Date(Number(row['created_at'])).toISOString(),
-    lang: String(row['lang']),
-    page: row['page'] === null ? '' : String(row['page']),
-    email: row['email'] === null ? '' : String(row['email']),
-    text: String(row['text']),
+    lang: text(row['lang']),
+    page: text(row['page']),
+    email: text(row['email']),
+    text: text(row['text']),
   }));
 }
 

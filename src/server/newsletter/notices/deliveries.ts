@@ -3,7 +3,7 @@
  * subscriber), written when the notice starts, marked sent as soon as the mail server accepts
  * the mail. A finished notice keeps only its counts.
  */
-import type { Database } from '../db.ts';
+import { text, type Database } from '../db.ts';
 import { refusalsBeforeSuppression } from '../store.ts';
 
 /** A temporary refusal is tried again at most this many times in all, then given up. */
@@ -14,7 +14,7 @@ const suppressed = `EXISTS (SELECT 1 FROM refusals r WHERE r.subscriber_id = s.i
 /** Slugs of the notices already started (sent, or being sent). */
 export async function startedNotices(db: Database): Promise<Set<string>> {
   const rows = (await db.execute('SELECT slug FROM notice_sends')).rows;
-  return new Set(rows.map((row) => String(row['slug'])));
+  return new Set(rows.map((row) => text(row['slug'])));
 }
 
 /**
@@ -74,9 +74,9 @@ export async function duePage(
   return result.rows.map((row) => ({
     subscriberId: Number(row['subscriber_id']),
     attempts: Number(row['attempts']),
-    email: row['email'] === null ? null : String(row['email']),
-    lang: String(row['lang'] ?? ''),
-    emailHash: String(row['email_hash'] ?? ''),
+    email: row['email'] === null ? null : text(row['email']),
+    lang: text(row['lang']),
+    emailHash: text(row['email_hash']),
   }));
 }
 
@@ -91,7 +91,7 @@ export async function pendingByLanguage(
           GROUP BY s.lang`,
     args: [notice],
   });
-  return Object.fromEntries(result.rows.map((row) => [String(row['lang']), Number(row['n'])]));
+  return Object.fromEntries(result.rows.map((row) => [text(row['lang']), Number(row['n'])]));
 }
 
 /** Who a notice started now would go to, by language (the dry run's count for a new notice). */
@@ -100,7 +100,7 @@ export async function audienceByLanguage(db: Database): Promise<Record<string, n
     `SELECT s.lang, COUNT(*) AS n FROM subscribers s
      WHERE s.status = 'confirmed' AND NOT ${suppressed} GROUP BY s.lang`,
   );
-  return Object.fromEntries(result.rows.map((row) => [String(row['lang']), Number(row['n'])]));
+  return Object.fromEntries(result.rows.map((row) => [text(row['lang']), Number(row['n'])]));
 }
 
 const key = 'WHERE notice = ? AND subscriber_id = ?';
@@ -173,7 +173,7 @@ export async function finishNotices(db: Database, now = Date.now()): Promise<voi
      AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.notice = n.slug AND d.state = 'pending')`,
   );
   for (const row of open.rows) {
-    const slug = String(row['slug']);
+    const slug = text(row['slug']);
     await db.batch(
       [
         {

@@ -4,7 +4,7 @@
  * another machine holds the lease until it expires.
  */
 import { hostname } from 'node:os';
-import type { Database } from '../db.ts';
+import { text, type Database } from '../db.ts';
 
 /** How long a lease lasts without renewal; the sender renews it well before. */
 export const leaseMs = 60_000;
@@ -55,13 +55,13 @@ export async function acquireSendLock(
     const taken = await db.execute({
       sql: `UPDATE send_locks SET owner = :owner, host = :host, pid = :pid, expires_at = :expires
             WHERE name = 'notices' AND owner = :previous`,
-      args: { ...me, previous: String(held['owner']) },
+      args: { ...me, previous: text(held['owner']) },
     });
     mine = taken.rowsAffected === 1;
   }
   if (!mine) {
     return {
-      host: String(held?.['host'] ?? ''),
+      host: text(held?.['host']),
       pid: Number(held?.['pid'] ?? 0),
       expiresAt: Number(held?.['expires_at'] ?? 0),
     };
