@@ -79,3 +79,19 @@ export async function problemAnswer(
     ...(headers ? { headers } : {}),
   });
 }
+
+/** Success: JSON with the page to show next (the page's script), or 303 to it (a plain form). */
+export function acceptedAnswer(next: string, message: string, json: boolean): Response {
+  const headers = { 'Cache-Control': 'no-store' };
+  if (json) return Response.json({ ok: true, next, message }, { status: 200, headers });
+  return new Response(null, { status: 303, headers: { Location: next, ...headers } });
+}
+
+/** Any method but POST on a form's endpoint: 405, in the language of the page it came from. */
+export async function postOnly({ request }: APIContext): Promise<Response> {
+  const { t } = await localeText(answerLanguage(undefined, request));
+  return Response.json(
+    { ok: false, problem: 'method-not-allowed', message: t('problem.bad-request') },
+    { status: 405, headers: { Allow: 'POST', 'Cache-Control': 'no-store' } },
+  );
+}

@@ -9,7 +9,12 @@ import type { Locale } from '../../../i18n/locales';
 import { localeText } from '../../../i18n/content';
 import { localePath } from '../../../lib/paths';
 import { ConfigError } from '../../../server/newsletter/config';
-import { answerLanguage, refusalAnswer } from '../../../server/newsletter/answers';
+import {
+  acceptedAnswer,
+  answerLanguage,
+  postOnly,
+  refusalAnswer,
+} from '../../../server/newsletter/answers';
 import {
   bodyType,
   clientAddress,
@@ -140,24 +145,13 @@ export async function POST(context: APIContext): Promise<Response> {
     return problem(context, 'server-error', { lang, json, typed: typedFields(fields) });
   }
 
-  const thanks = localePath(report.lang, '/accessibilita/grazie/');
-  if (json) {
-    const { t } = await localeText(report.lang);
-    return Response.json(
-      { ok: true, next: thanks, message: t('report.sent.body') },
-      { status: 200, headers: { 'Cache-Control': 'no-store' } },
-    );
-  }
-  return new Response(null, {
-    status: 303,
-    headers: { Location: thanks, 'Cache-Control': 'no-store' },
-  });
-}
-
-export async function ALL({ request }: APIContext): Promise<Response> {
-  const { t } = await localeText(answerLanguage(undefined, request));
-  return Response.json(
-    { ok: false, problem: 'method-not-allowed', message: t('problem.bad-request') },
-    { status: 405, headers: { Allow: 'POST', 'Cache-Control': 'no-store' } },
+  const { t } = await localeText(report.lang);
+  return acceptedAnswer(
+    localePath(report.lang, '/accessibilita/grazie/'),
+    t('report.sent.body'),
+    json,
   );
 }
+
+/** Any other method: 405 with `Allow: POST`. */
+export const ALL = postOnly;

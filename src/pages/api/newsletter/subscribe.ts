@@ -8,7 +8,12 @@ import type { APIContext } from 'astro';
 import { localeText } from '../../../i18n/content';
 import type { Locale } from '../../../i18n/locales';
 import { localePath } from '../../../lib/paths';
-import { answerLanguage, problemAnswer } from '../../../server/newsletter/answers';
+import {
+  acceptedAnswer,
+  answerLanguage,
+  postOnly,
+  problemAnswer,
+} from '../../../server/newsletter/answers';
 import { ConfigError, type NewsletterConfig } from '../../../server/newsletter/config';
 import {
   bodyType,
@@ -104,18 +109,12 @@ async function composer(signup: Signup, config: NewsletterConfig) {
 
 /** The same answer for every address: see your mail (JSON), or the page that says so. */
 async function accepted(lang: Locale, json: boolean): Promise<Response> {
-  const checkEmail = localePath(lang, '/newsletter/check-email/');
-  if (json) {
-    const { t } = await localeText(lang);
-    return Response.json(
-      { ok: true, next: checkEmail, message: t('newsletter.sent.body') },
-      { status: 200, headers: { 'Cache-Control': 'no-store' } },
-    );
-  }
-  return new Response(null, {
-    status: 303,
-    headers: { Location: checkEmail, 'Cache-Control': 'no-store' },
-  });
+  const { t } = await localeText(lang);
+  return acceptedAnswer(
+    localePath(lang, '/newsletter/check-email/'),
+    t('newsletter.sent.body'),
+    json,
+  );
 }
 
 export async function POST(context: APIContext): Promise<Response> {
@@ -161,10 +160,5 @@ export async function POST(context: APIContext): Promise<Response> {
   return accepted(signup.lang, json);
 }
 
-export async function ALL({ request }: APIContext): Promise<Response> {
-  const { t } = await localeText(answerLanguage(undefined, request));
-  return Response.json(
-    { ok: false, problem: 'method-not-allowed', message: t('problem.bad-request') },
-    { status: 405, headers: { Allow: 'POST', 'Cache-Control': 'no-store' } },
-  );
-}
+/** Any other method: 405 with `Allow: POST`. */
+export const ALL = postOnly;
