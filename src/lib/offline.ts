@@ -24,12 +24,16 @@ export const sharedKeptPaths = ['/favicon.svg'];
 /** The manifest of a language, e.g. 'ar' => '/ar/manifest.webmanifest'. */
 export const manifestPath = (lang: string) => `/${lang}/manifest.webmanifest`;
 
+/** Pages only a form leads to (the report's thank-you page): nothing to read offline. */
+const afterAFormOnly = new Set(['accessibilita/grazie/index.html']);
+
 /**
  * Whether a built file of a language's folder is kept, e.g. 'orari/index.html' => true,
  * 'orari.ics' => true, 'newsletter/confirm/index.html' => false, 'rss.xml' => false.
  */
 export function isKeptFile(pathInLanguage: string): boolean {
   if (pathInLanguage.split('/')[0] === 'newsletter') return false;
+  if (afterAFormOnly.has(pathInLanguage)) return false;
   return /(^|\/)index\.html$|\.ics$/.test(pathInLanguage);
 }
 

@@ -101,6 +101,7 @@ describe('page weight', () => {
 
 describe('offline', () => {
   const kept = keptFiles(client);
+  const isNoticePage = (url: string) => /^\/[\w-]+\/avvisi\/[^/]+\/$/.test(url);
   const fileOf = (url: string) => join(client, url.endsWith('/') ? `${url}index.html` : url);
 
   it(`the service worker weighs at most ${workerBudget / kb} KB brotli`, () => {
@@ -111,7 +112,9 @@ describe('offline', () => {
   it.each(locales.map((l) => [l.code]))(
     `the pages kept in %s weigh at most ${keptBudget / kb} KB brotli`,
     (lang) => {
-      const urls = Object.keys(kept[lang] ?? {});
+      // A notice's own page comes and goes with the staff's work: the page budget holds each
+      // one; this budget holds what every reader keeps whatever is published.
+      const urls = Object.keys(kept[lang] ?? {}).filter((url) => !isNoticePage(url));
       expect(urls).toContain(`/${lang}/orari/`);
       const bytes = urls.reduce((sum, url) => sum + brotli(fileOf(url)), 0);
       expect(bytes, `${urls.length} files, ${bytes} B brotli`).toBeLessThanOrEqual(keptBudget);

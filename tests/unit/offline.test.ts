@@ -10,6 +10,8 @@ describe('kept for offline', () => {
     ['orari.ics', true],
     ['sportelli/lavoro/scheda/index.html', true],
     ['avvisi/chiusura/index.html', true],
+    ['accessibilita/index.html', true],
+    ['accessibilita/grazie/index.html', false],
     ['newsletter/index.html', false],
     ['newsletter/confirm/index.html', false],
     ['rss.xml', false],
