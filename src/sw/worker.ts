@@ -104,9 +104,15 @@ async function savedCopy(path: string, held: Response): Promise<Response> {
     dateStyle: 'long',
     timeZone: 'Europe/Rome',
   }).format(saved);
+  // Matched by attribute, whatever the order and form (`hidden`, `hidden=""`) the page took.
   const html = (await held.text())
-    .replace('data-offline-notice hidden', 'data-offline-notice')
-    .replace(/(<time data-saved-on[^>]*)>/, `$1 datetime="${saved.toISOString()}">${date}`);
+    .replace(/<p\b[^>]*\bdata-offline-notice\b[^>]*>/, (tag) =>
+      tag.replace(/\shidden(?:="")?(?=[\s>])/, ''),
+    )
+    .replace(
+      /(<time\b[^>]*\bdata-saved-on\b[^>]*)>/,
+      `$1 datetime="${saved.toISOString()}">${date}`,
+    );
   return new Response(html, { headers: held.headers });
 }
 

@@ -16,10 +16,10 @@ for (const locale of otherScripts) {
       await page.goto(url);
       const found = await page.evaluate((lang) => {
         const latin = /\p{Script=Latin}/u;
-        // An address (e-mail, web, a file's type) belongs to no language: it is isolated left
-        // to right and spelled out by the reader's own voice.
+        // An address (e-mail, web, a path of the site, a file's type) belongs to no language: it
+        // is isolated left to right and spelled out by the reader's own voice.
         const address =
-          /^\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?:\/\/|www\.)\S+|\.[a-z0-9]{2,5})\s*$/;
+          /^\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?:\/\/|www\.)\S+|\/(?:[\w.-]+\/)+[\w.-]*|\.[a-z0-9]{2,5})\s*$/;
         const skipped = 'script, style, code, pre, svg, noscript, template';
         const unmarked: string[] = [];
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
