@@ -109,9 +109,10 @@ async function savedCopy(path: string, held: Response): Promise<Response> {
     .replace(/<p\b[^>]*\bdata-offline-notice\b[^>]*>/, (tag) =>
       tag.replace(/\shidden(?:="")?(?=[\s>])/, ''),
     )
+    // An empty span as sent (an empty <time> is invalid HTML), a dated <time> once shown.
     .replace(
-      /(<time\b[^>]*\bdata-saved-on\b[^>]*)>/,
-      `$1 datetime="${saved.toISOString()}">${date}`,
+      /<span\b([^>]*\bdata-saved-on\b[^>]*)><\/span>/,
+      `<time$1 datetime="${saved.toISOString()}">${date}</time>`,
     );
   return new Response(html, { headers: held.headers });
 }

@@ -3,22 +3,14 @@
  * texts, the interface strings and the sentences made from data (hours, status line, share
  * message), as the reader gets them.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { locales } from '../../src/i18n/locales';
 import { bannedIn } from '../support/banned-terms';
+import { htmlFiles } from '../support/html-files';
 
 const client = 'dist/client';
-
-/** Every HTML page under `dir`. */
-function pages(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return pages(path);
-    return name.endsWith('.html') ? [path] : [];
-  });
-}
 
 const decoded = (html: string) =>
   html
@@ -29,7 +21,7 @@ const decoded = (html: string) =>
 
 describe.each(locales.map((l) => l.code))('the built %s pages', (lang) => {
   it('use none of the glossary’s words not to use', () => {
-    const files = pages(join(client, lang));
+    const files = htmlFiles(join(client, lang));
     expect(files.length).toBeGreaterThan(0);
     const found = files.flatMap((file) =>
       bannedIn(lang, decoded(readFileSync(file, 'utf8'))).map(

@@ -5,10 +5,11 @@
  * no status line, no "they help you" line and no card, and lists point to it apart from the
  * desks, in every language.
  */
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locales } from '../../src/i18n/locales';
+import { htmlFiles } from '../support/html-files';
 import { uiString } from '../support/ui-strings';
 import { runAstro, withFixture, type AstroRun } from './content-copy';
 
@@ -28,15 +29,6 @@ function section(html: string, id: string): string {
 function whatsappText(html: string): string {
   const href = /href="(https:\/\/wa\.me\/[^"]+)"/.exec(html)?.[1] ?? '';
   return new URL(href.replace(/&amp;/g, '&')).searchParams.get('text') ?? '';
-}
-
-/** Every built HTML file under `dir`. */
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return htmlFiles(path);
-    return name.endsWith('.html') ? [path] : [];
-  });
 }
 
 beforeAll(() => {

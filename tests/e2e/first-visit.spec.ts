@@ -33,11 +33,26 @@ for (const lang of ['it', 'ar']) {
       const page = await context.newPage();
       await page.clock.install({ time: new Date(now) });
       await page.addInitScript(() => {
-        const shifts: number[] = [];
-        (window as unknown as { shifts: number[] }).shifts = shifts;
+        // Each shift as its size and what moved, so a failure says where to look.
+        const shifts: string[] = [];
+        (window as unknown as { shifts: string[] }).shifts = shifts;
+        interface Shift {
+          value: number;
+          sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+        }
+        const describe = (node?: Node) =>
+          node instanceof Element
+            ? `${node.localName}${node.className ? `.${String(node.className).replace(/ /g, '.')}` : ''}`
+            : String(node?.nodeName);
+        const box = (r: DOMRectReadOnly) => `${r.x},${r.y} ${r.width}x${r.height}`;
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries())
-            shifts.push((entry as unknown as { value: number }).value);
+          for (const entry of list.getEntries() as unknown as Shift[])
+            shifts.push(
+              `${entry.value.toFixed(4)}: ` +
+                entry.sources
+                  .map((s) => `${describe(s.node)} ${box(s.previousRect)} → ${box(s.currentRect)}`)
+                  .join('; '),
+            );
         }).observe({ type: 'layout-shift', buffered: true });
       });
       for (const path of pageTypes) {
@@ -54,7 +69,7 @@ for (const lang of ['it', 'ar']) {
         page.off('request', listener);
         expect(requests, `${url} at ${now}`).toHaveLength(1);
         const shifts = await page.evaluate(
-          () => (window as unknown as { shifts: number[] }).shifts,
+          () => (window as unknown as { shifts: string[] }).shifts,
         );
         expect(shifts, `${url} at ${now}`).toEqual([]);
       }
