@@ -323,6 +323,13 @@ if (run('lighthouse')) {
     if (!lhr) throw new Error(`no Lighthouse result for ${url}`);
     return lhr;
   };
+  /** What painted last among the largest: the element's tag and classes, to say where to look. */
+  const lcpElement = (lhr: Awaited<ReturnType<typeof measure>>) => {
+    const details = lhr.audits['largest-contentful-paint-element']?.details as
+      { items?: { items?: { node?: { selector?: string } }[] }[] } | undefined;
+    const selector = details?.items?.[0]?.items?.[0]?.node?.selector ?? '';
+    return selector.split(' > ').slice(-2).join(' > ');
+  };
   const rows = [];
   let bareLcp = NaN;
   try {
@@ -365,6 +372,7 @@ if (run('lighthouse')) {
         tbtMs: Math.round(metric('total-blocking-time')),
         cls: Number(metric('cumulative-layout-shift').toFixed(3)),
         transferBytes: metric('total-byte-weight'),
+        lcpElement: lcpElement(lhr),
         // A run Lighthouse could not measure says why, instead of a bare 0.
         ...(lhr.runtimeError ? { error: lhr.runtimeError.code } : {}),
       });
