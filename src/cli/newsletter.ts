@@ -16,13 +16,9 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { runCli, UsageError } from './run-cli.ts';
 import { localeCodes, sourceLocale } from '../i18n/locales.ts';
-import {
-  ConfigError,
-  configFrom,
-  sendRateFrom,
-  type NewsletterConfig,
-} from '../server/newsletter/config.ts';
+import { configFrom, sendRateFrom, type NewsletterConfig } from '../server/newsletter/config.ts';
 import { openDatabase, type Database } from '../server/newsletter/db.ts';
 import { createSender, drainOutbox, rawMessage } from '../server/newsletter/mail.ts';
 import { MissingBuildError, readBundles } from '../server/newsletter/notices/bundle.ts';
@@ -47,8 +43,6 @@ const usage = `Usage: npm run newsletter -- <command>
   send [--all]
   send-notices [--dry-run]
   send-notices --preview SLUG --lang ${localeCodes.join('|')} [--out FILE]`;
-
-class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
@@ -265,18 +259,4 @@ async function preview(
   } else process.stdout.write(raw);
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (
-    error instanceof UsageError ||
-    (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-  ) {
-    console.error(`newsletter: ${(error as Error).message}\n\n${usage}`);
-    process.exitCode = 2;
-  } else if (error instanceof ConfigError || error instanceof MissingBuildError) {
-    console.error(`newsletter: ${error.message}`);
-    process.exitCode = 2;
-  } else {
-    console.error(`newsletter: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  }
-});
+runCli('newsletter', usage, main, [MissingBuildError]);

@@ -10,7 +10,8 @@
  * Reads the same environment as the site (DATABASE_URL, DATABASE_AUTH_TOKEN, DATA_DIR).
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, configFrom } from '../server/newsletter/config.ts';
+import { runCli, UsageError } from './run-cli.ts';
+import { configFrom } from '../server/newsletter/config.ts';
 import { csvTable } from '../server/newsletter/csv.ts';
 import { openDatabase } from '../server/newsletter/db.ts';
 import { day } from '../server/newsletter/store.ts';
@@ -28,8 +29,6 @@ const usage = `Usage: npm run reports -- <command>
   export [--format csv|json]
   purge [--older-than DAYS]      (default ${retentionDays})
   purge --id N [--id M …]`;
-
-class UsageError extends Error {}
 
 /** A whole number of at least `min` given on the command line, e.g. '30' => 30. */
 function count(name: string, value: string, min: number): number {
@@ -109,18 +108,4 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (
-    error instanceof UsageError ||
-    (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-  ) {
-    console.error(`reports: ${(error as Error).message}\n\n${usage}`);
-    process.exitCode = 2;
-  } else if (error instanceof ConfigError) {
-    console.error(`reports: ${error.message}`);
-    process.exitCode = 2;
-  } else {
-    console.error(`reports: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  }
-});
+runCli('reports', usage, main);

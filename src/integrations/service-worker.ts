@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { locales } from '../i18n/locales.ts';
-import { fileUrl, isKeptFile, sharedKeptPaths, workerPath } from '../lib/offline.ts';
+import { fileUrl, isKeptFile, workerPath } from '../lib/offline.ts';
 
 function* files(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -26,7 +26,6 @@ const revision = (path: string) =>
 
 /** Per language, the address and revision of every file kept, read from the built site. */
 export function keptFiles(client: string): Record<string, Record<string, string>> {
-  const shared = sharedKeptPaths.map((url) => [url, revision(join(client, url))]);
   return Object.fromEntries(
     locales.map(({ code }) => {
       const folder = join(client, code);
@@ -34,7 +33,7 @@ export function keptFiles(client: string): Record<string, Record<string, string>
         .map((path) => relative(folder, path).split(sep).join('/'))
         .filter(isKeptFile)
         .map((path) => [fileUrl(`${code}/${path}`), revision(join(folder, path))]);
-      return [code, Object.fromEntries([...own, ...shared])];
+      return [code, Object.fromEntries(own)];
     }),
   );
 }

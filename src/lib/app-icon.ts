@@ -1,10 +1,7 @@
 /** The app icons (home screen, splash): the favicon's mark drawn as PNG at build time. */
-import { readFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
+import { mark } from './favicon';
 import { themeColor } from './theme';
-
-// Builds run from the project's folder (npm scripts), where the favicon is the mark's one copy.
-const mark = readFileSync('public/favicon.svg', 'utf8').trim();
 
 /**
  * The icon as PNG. A maskable icon fills its square with the colour and keeps the mark inside

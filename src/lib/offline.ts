@@ -1,6 +1,6 @@
 /**
  * What a reader's phone keeps for offline reading, decided once for the worker's build and the
- * budget test: a language's pages and calendar, and the favicon. Not the manifest and app
+ * budget test: a language's pages and calendar (the favicon is in every page). Not the manifest and app
  * icons (an installed app holds its own), and never the newsletter pages (their links carry
  * tokens), the API, feeds or link-preview images.
  */
@@ -17,9 +17,6 @@ export const appIcons = [
 
 /** The icons' address, e.g. 'icon-192.png' => '/icons/icon-192.png'. */
 export const iconPath = (file: string) => `/icons/${file}`;
-
-/** Kept with every language. */
-export const sharedKeptPaths = ['/favicon.svg'];
 
 /** The manifest of a language, e.g. 'ar' => '/ar/manifest.webmanifest'. */
 export const manifestPath = (lang: string) => `/${lang}/manifest.webmanifest`;
