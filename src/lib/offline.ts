@@ -1,8 +1,8 @@
 /**
  * What a reader's phone keeps for offline reading, decided once for the worker's build and the
- * budget test: a language's pages and calendar (the favicon is in every page). Not the manifest and app
- * icons (an installed app holds its own), and never the newsletter pages (their links carry
- * tokens), the API, feeds or link-preview images.
+ * budget test: a language's pages and calendar (the favicon is inside every page). Not the
+ * manifest and app icons (an installed app holds its own), and never the newsletter pages
+ * (their links carry tokens), the API, feeds or link-preview images.
  */
 
 /** The service worker's address; its scope is the whole site. */
