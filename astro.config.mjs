@@ -3,7 +3,7 @@ import { defineConfig, envField } from 'astro/config';
 import netlify from '@astrojs/netlify';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
-import { locales, sourceLocale } from './src/i18n/locales.ts';
+import { locales, sourceLocale } from './src/lib/locales.ts';
 import { sitemapLinks } from './src/lib/sitemap.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { cmsAssets } from './src/integrations/cms-assets.ts';

@@ -3,8 +3,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCollection } from 'astro:content';
 import type { z } from 'astro/zod';
-import { contentDir } from './lib/content-dir';
-import { checkedFile, checkedYamlFiles, localizedGlob } from './lib/localized-loader';
+import { contentDir } from './loaders/content-dir';
+import { checkedFile, checkedYamlFiles, localizedGlob } from './loaders/localized-loader';
 import {
   activitySchema,
   hoursSchema,
@@ -16,7 +16,7 @@ import {
   programmeSchema,
 } from './schemas/content';
 import { uiSchema } from './schemas/ui';
-import { sourceLocale } from './i18n/locales';
+import { sourceLocale } from './lib/locales';
 
 const at = (name: string) => join(contentDir, name);
 

@@ -1,6 +1,6 @@
 declare namespace App {
   interface Locals {
-    lang: import('./i18n/locales').Locale;
+    lang: import('./lib/locales').Locale;
     dir: 'ltr' | 'rtl';
     /** Tag for Intl.* in this language, e.g. 'ar-u-nu-latn'. */
     intl: string;

@@ -4,8 +4,8 @@
  * language written in another script, the finished page's Latin names become `<bdi lang="it">`.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { localeText } from './i18n/content';
-import { sourceLocale } from './i18n/locales';
+import { localeText } from './page-data/content';
+import { sourceLocale } from './lib/locales';
 import { markLatinNames, marksLatinNames } from './lib/latin-names';
 import { localeOfPath } from './lib/paths';
 

@@ -17,9 +17,9 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runCli, UsageError } from './run-cli.ts';
-import { localeCodes, sourceLocale } from '../i18n/locales.ts';
-import { configFrom, sendRateFrom, type NewsletterConfig } from '../server/newsletter/config.ts';
-import { openDatabase, type Database } from '../server/newsletter/db.ts';
+import { localeCodes, sourceLocale } from '../lib/locales.ts';
+import { configFrom, sendRateFrom, type NewsletterConfig } from '../server/core/settings.ts';
+import { openDatabase, type Database } from '../server/core/db.ts';
 import { createSender, drainOutbox, rawMessage } from '../server/newsletter/mail.ts';
 import { MissingBuildError, readBundles } from '../server/newsletter/notices/bundle.ts';
 import { noticeMail } from '../server/newsletter/notices/compose.ts';
@@ -31,7 +31,7 @@ import {
 import { acquireSendLock, isLock, leaseMs } from '../server/newsletter/notices/lock.ts';
 import { progressLine, summaryLine, duration } from '../server/newsletter/notices/progress.ts';
 import { noticesToMail, sendNotices } from '../server/newsletter/notices/send.ts';
-import { toCsv } from '../server/newsletter/csv.ts';
+import { toCsv } from '../server/core/csv.ts';
 import { confirmedSubscribers, purge, settleSignups, stats } from '../server/newsletter/store.ts';
 import { emailHash, unsubscribeToken } from '../server/newsletter/tokens.ts';
 

@@ -11,9 +11,9 @@
  */
 import { parseArgs } from 'node:util';
 import { runCli, UsageError } from './run-cli.ts';
-import { configFrom } from '../server/newsletter/config.ts';
-import { csvTable } from '../server/newsletter/csv.ts';
-import { openDatabase } from '../server/newsletter/db.ts';
+import { configFrom } from '../server/core/settings.ts';
+import { csvTable } from '../server/core/csv.ts';
+import { openDatabase } from '../server/core/db.ts';
 import { day } from '../server/newsletter/store.ts';
 import {
   listReports,

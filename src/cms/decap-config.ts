@@ -3,7 +3,7 @@
  * build checks the content with, so that what the editor saves is what the build accepts.
  */
 import { z } from 'astro/zod';
-import { localeCodes, sourceLocale } from '../i18n/locales';
+import { localeCodes, sourceLocale } from '../lib/locales';
 import {
   activitySchema,
   hoursSchema,

@@ -2,7 +2,7 @@
  * The words of the editor, in Italian: the label and help line of each field, and the name of
  * each choice. The rules (required, patterns, choices) come from the zod schemas, never from here.
  */
-import { isLocale, localeInfo } from '../i18n/locales';
+import { isLocale, localeInfo } from '../lib/locales';
 
 interface FieldText {
   label: string;

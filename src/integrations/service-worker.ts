@@ -10,7 +10,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
-import { locales } from '../i18n/locales.ts';
+import { locales } from '../lib/locales.ts';
 import { fileUrl, isKeptFile, workerPath } from '../lib/offline.ts';
 
 function* files(dir: string): Generator<string> {

@@ -3,7 +3,7 @@
  * as they come): in HTML each becomes `<bdi lang="it">`, so that it keeps its own direction
  * and a screen reader reads it with an Italian voice. Done on the finished page or mail, so
  * that Markdown, front matter and UI strings are all covered, and a new language gets it from
- * its `script` in src/i18n/locales.ts.
+ * its `script` in src/lib/locales.ts.
  *
  * - A name is Italian unless its author says otherwise: `<bdi lang="en">AMIF – Emergency
  *   Funds</bdi>` in content is left as written.
@@ -15,7 +15,7 @@
 import type { Element, ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { isLocale, localeInfo } from '../i18n/locales.ts';
+import { isLocale, localeInfo } from './locales.ts';
 import { latinPieces, type Piece } from './bidi.ts';
 
 /** Whether Latin names are marked in `lang`: its script is not Latin, e.g. 'ar' => true. */

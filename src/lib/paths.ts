@@ -1,5 +1,5 @@
 /** URL helpers. Every page's path is `/{lang}{path}`, with the same Italian slugs in every language. */
-import { isLocale, type Locale } from '../i18n/locales';
+import { isLocale, type Locale } from './locales';
 
 /** Path inside a language, e.g. localePath('ar', '/orari/') => '/ar/orari/'. */
 export function localePath(lang: Locale, path = '/'): string {

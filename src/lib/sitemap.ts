@@ -4,7 +4,7 @@
  * becomes the `x-default` of the home pages. Deeper pages' `x-default` is the Italian original.
  */
 import { localeOfPath, localePath, stripLocale } from './paths';
-import { locales, sourceLocale } from '../i18n/locales';
+import { locales, sourceLocale } from './locales';
 
 export interface SitemapLink {
   lang: string;

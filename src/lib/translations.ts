@@ -2,7 +2,7 @@
  * Choosing the text to show in a language: its translation when there is one, otherwise the
  * Italian original, marked as a fallback so the page can say so in the reader's language.
  */
-import { sourceLocale, type Locale } from '../i18n/locales';
+import { sourceLocale, type Locale } from './locales';
 
 export interface Localized<E> {
   /** Same in every language, e.g. 'lavoro'. */

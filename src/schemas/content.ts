@@ -3,7 +3,7 @@
  * the build prints them next to the file and the field that is wrong.
  */
 import { z } from 'astro/zod';
-import { localeCodes, type Locale } from '../i18n/locales';
+import { localeCodes, type Locale } from '../lib/locales';
 import { isCalendarDate } from '../lib/calendar-days';
 
 /** A calendar date written as YYYY-MM-DD, e.g. 2026-11-26. */

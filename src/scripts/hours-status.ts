@@ -4,7 +4,7 @@
  * it only when it changes. The work waits for the page's first paint.
  */
 import { hoursStatus, italianIsoString, type ScheduleData } from '../lib/hours/schedule';
-import { statusText, type StatusStrings } from '../lib/hours/status-text';
+import { statusText, type StatusStrings } from '../i18n/status-text';
 
 interface Config {
   data: ScheduleData;

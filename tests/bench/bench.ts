@@ -40,9 +40,9 @@ import autocannon from 'autocannon';
 import { SMTPServer } from 'smtp-server';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { migrate } from '../../src/server/newsletter/migrations.ts';
+import { migrate } from '../../src/server/core/migrations.ts';
 import { runAstro, withFixture } from '../content/content-copy.ts';
-import { localeCodes } from '../../src/i18n/locales.ts';
+import { localeCodes } from '../../src/lib/locales.ts';
 
 const { values } = parseArgs({
   options: { only: { type: 'string' }, runs: { type: 'string', default: '3' } },

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { locales } from '../../src/i18n/locales';
+import { locales } from '../../src/lib/locales';
 import { bannedIn } from '../support/banned-terms';
 import { htmlFiles } from '../support/html-files';
 

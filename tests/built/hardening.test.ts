@@ -20,7 +20,7 @@ import {
   startSite,
   startSmtp,
 } from './harness';
-import { text } from '../../src/server/newsletter/db';
+import { text } from '../../src/server/core/db';
 
 const setup = siteWithMailbox({ beforeAll, afterAll });
 

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { migrate } from '../../src/server/newsletter/migrations';
+import { migrate } from '../../src/server/core/migrations';
 
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {

@@ -3,7 +3,7 @@
  * limits answer 429; an SMTP outage loses no signup; old unconfirmed signups are purged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localeCodes } from '../../src/i18n/locales';
+import { localeCodes } from '../../src/lib/locales';
 import { uiString } from '../support/ui-strings';
 import {
   cli,
@@ -16,7 +16,7 @@ import {
   startSmtp,
   type Site,
 } from './harness';
-import { text } from '../../src/server/newsletter/db';
+import { text } from '../../src/server/core/db';
 
 /** What the endpoints answer in JSON. */
 type Answer = { ok: boolean; message: string };

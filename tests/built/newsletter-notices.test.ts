@@ -11,7 +11,7 @@ import { createClient } from '@libsql/client';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../src/server/newsletter/migrations';
+import { migrate } from '../../src/server/core/migrations';
 import { confirm, subscribe, unsubscribe } from '../../src/server/newsletter/store';
 import { emailHash } from '../../src/server/newsletter/tokens';
 import { runAstro, withFixture, type AstroRun } from '../content/content-copy';

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { locales } from '../../src/i18n/locales';
+import { locales } from '../../src/lib/locales';
 import { uiString } from '../support/ui-strings';
 
 const page = (path: string) => readFileSync(`dist/client/${path}index.html`, 'utf8');

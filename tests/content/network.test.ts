@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { locales } from '../../src/i18n/locales';
+import { locales } from '../../src/lib/locales';
 import { htmlFiles } from '../support/html-files';
 import { uiString } from '../support/ui-strings';
 import { runAstro, withFixture, type AstroRun } from './content-copy';

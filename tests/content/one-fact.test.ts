@@ -7,7 +7,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { locales } from '../../src/i18n/locales';
+import { locales } from '../../src/lib/locales';
 import { weekdayName } from '../../src/lib/dates';
 import { hoursStatus, type ScheduleData } from '../../src/lib/hours/schedule';
 import { runAstro, withFixture, type AstroRun } from './content-copy';

@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from
 import { extname, join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { runAstro } from '../content/content-copy';
-import { localeCodes } from '../../src/i18n/locales';
+import { localeCodes } from '../../src/lib/locales';
 
 const proxyPort = Number(process.env['PORT'] ?? 4321) + 1000;
 const admin = `/admin/?proxy-port=${proxyPort}`;

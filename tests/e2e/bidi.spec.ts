@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { pagePaths } from './site-pages';
-import { locales } from '../../src/i18n/locales';
+import { locales } from '../../src/lib/locales';
 
 const otherScripts = locales.filter((l) => l.script !== 'Latin');
 

@@ -4,7 +4,7 @@
  * share block in order, with the focus always visible.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { localeCodes } from '../../src/i18n/locales';
+import { localeCodes } from '../../src/lib/locales';
 
 /** Collects CSP violations the page reports, from its own event and from the console. */
 async function watchCsp(page: Page): Promise<() => Promise<string[]>> {

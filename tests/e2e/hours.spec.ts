@@ -3,7 +3,7 @@
  * it must speak Italian time, in the page's language, and carry the test contract.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { localeCodes, locales } from '../../src/i18n/locales';
+import { localeCodes, locales } from '../../src/lib/locales';
 import { fill } from '../../src/i18n/translate';
 import { formatTime, weekdayName } from '../../src/lib/dates';
 import { uiString } from '../support/ui-strings';

@@ -4,7 +4,7 @@
  * language's home page, with icons (a maskable one too) that exist.
  */
 import { expect, test } from '@playwright/test';
-import { locales } from '../../src/i18n/locales';
+import { locales } from '../../src/lib/locales';
 
 interface Manifest {
   id: string;

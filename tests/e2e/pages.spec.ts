@@ -1,7 +1,7 @@
 /** Every page in every language: it answers, speaks its language, links its translations. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { locales } from '../../src/i18n/locales';
+import { locales } from '../../src/lib/locales';
 import { axeTags, sitePages } from './site-pages';
 
 async function expectNoAxeViolations(page: Page) {

@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { locales } from '../../src/i18n/locales';
+import { locales } from '../../src/lib/locales';
 import { activitySlugs } from './site-pages';
 
 const pages = locales.flatMap((locale) => [

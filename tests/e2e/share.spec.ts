@@ -8,7 +8,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
-import { locales } from '../../src/i18n/locales';
+import { locales } from '../../src/lib/locales';
 import { formatTime } from '../../src/lib/dates';
 import { activitySlugs, deskSlugs, networkSlugs } from './site-pages';
 import { place } from '../support/place';

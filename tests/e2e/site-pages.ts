@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'yaml';
-import { locales } from '../../src/i18n/locales';
+import { locales } from '../../src/lib/locales';
 
 const slugs = (folder: string) =>
   readdirSync(`content/${folder}/it`)

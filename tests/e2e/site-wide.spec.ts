@@ -1,7 +1,7 @@
 /** What holds across the site: not-found pages, no JavaScript, text zoom, feeds, sitemap. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { locales } from '../../src/i18n/locales';
+import { locales } from '../../src/lib/locales';
 import { axeTags, sitePages } from './site-pages';
 
 test.describe('not found', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activitiesByKind, isDesk } from '../../src/lib/activities';
+import { activitiesByKind, isDesk } from '../../src/page-data/activities';
 
 const item = (slug: string, kind: 'desk' | 'network', order: number) => ({
   slug,

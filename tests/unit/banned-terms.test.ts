@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { locales } from '../../src/i18n/locales';
+import { locales } from '../../src/lib/locales';
 import { bannedIn, bannedTerms } from '../support/banned-terms';
 
 /** Every file of `content/` written in `lang`: `{collection}/{lang}/…` and `ui/{lang}.yaml`. */

@@ -1,8 +1,8 @@
 /** Content mistakes in an editor's words: the line, the field by name, one message each. */
 import { describe, expect, it } from 'vitest';
-import { readSource } from '../../src/lib/content-source';
-import { describeIssues, fieldLabel } from '../../src/lib/content-errors';
-import { withOriginalFacts } from '../../src/lib/language-neutral';
+import { readSource } from '../../src/loaders/content-source';
+import { describeIssues, fieldLabel } from '../../src/loaders/content-errors';
+import { withOriginalFacts } from '../../src/loaders/language-neutral';
 import { mainScript, scriptMismatch } from '../../src/lib/writing-system';
 import { hoursSchema, noticeSchema } from '../../src/schemas/content';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locales } from '../../src/i18n/locales';
+import { locales } from '../../src/lib/locales';
 import { isolate } from '../../src/lib/bidi';
 import { markLatinNames, markedHtml, marksLatinNames } from '../../src/lib/latin-names';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sendRateFrom } from '../../src/server/newsletter/config';
+import { sendRateFrom } from '../../src/server/core/settings';
 import type { MailedNotice, NoticeBundle } from '../../src/server/newsletter/notices/bundle';
 import { maxHtmlBytes, noticeMail } from '../../src/server/newsletter/notices/compose';
 import { duration, progressLine } from '../../src/server/newsletter/notices/progress';

@@ -5,10 +5,10 @@
  * their letter, not over the next one.
  */
 import { describe, expect, it } from 'vitest';
-import { locales } from '../../src/i18n/locales';
-import { previewHeight, previewWidth, type PreviewCard } from '../../src/lib/preview-card';
-import { measure, previewPng, scriptFonts, wrapWords } from '../../src/lib/preview';
-import { indexedPng } from '../../src/lib/indexed-png';
+import { locales } from '../../src/lib/locales';
+import { previewHeight, previewWidth, type PreviewCard } from '../../src/images/preview-card';
+import { measure, previewPng, scriptFonts, wrapWords } from '../../src/images/preview';
+import { indexedPng } from '../../src/images/indexed-png';
 import { PNG } from 'pngjs';
 import { inkIn, picture, sameInk } from '../support/png-ink';
 

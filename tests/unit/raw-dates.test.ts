@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isCalendarDate } from '../../src/lib/calendar-days';
-import { impossibleDates } from '../../src/lib/raw-dates';
+import { impossibleDates } from '../../src/loaders/raw-dates';
 
 describe('dates as the editor wrote them', () => {
   it('knows the calendar, leap years included', () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/server/newsletter/db';
+import { openDatabase, type Database } from '../../src/server/core/db';
 import { day } from '../../src/server/newsletter/store';
 import {
   listReports,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvTable } from '../../src/server/newsletter/csv';
+import { csvTable } from '../../src/server/core/csv';
 import { reportMail } from '../../src/server/reports/mail';
 import {
   maxReportLength,

@@ -7,7 +7,7 @@ import {
   senderDomain,
   sendRateFrom,
   serverOrigin,
-} from '../../src/server/newsletter/config';
+} from '../../src/server/core/settings';
 
 const secret = 's'.repeat(32);
 

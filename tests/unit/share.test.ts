@@ -2,10 +2,10 @@
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../src/i18n/translate';
-import { weekText } from '../../src/lib/hours/words';
+import { weekText } from '../../src/i18n/hours-words';
 import { pageUrl } from '../../src/lib/paths';
-import { mapHref, placeText } from '../../src/lib/place';
-import { qrSvg } from '../../src/lib/qr';
+import { mapHref, placeText } from '../../src/page-data/place';
+import { qrSvg } from '../../src/images/qr';
 import { plainText, shareText, whatsappHref } from '../../src/lib/share';
 import { uiKeys, type UiStrings } from '../../src/schemas/ui';
 

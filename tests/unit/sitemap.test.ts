@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localeCodes } from '../../src/i18n/locales';
+import { localeCodes } from '../../src/lib/locales';
 import { sitemapLinks } from '../../src/lib/sitemap';
 
 describe('sitemap alternates', () => {

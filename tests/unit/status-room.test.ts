@@ -14,7 +14,7 @@ import {
   statusText,
   type StatusKey,
   type StatusStrings,
-} from '../../src/lib/hours/status-text';
+} from '../../src/i18n/status-text';
 
 const strings: StatusStrings = {
   rtl: false,

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { locales, sourceLocale } from '../../src/i18n/locales';
+import { locales, sourceLocale } from '../../src/lib/locales';
 
 const strings = (lang: string) => {
   const data = parse(readFileSync(`content/ui/${lang}.yaml`, 'utf8')) as Record<string, unknown>;

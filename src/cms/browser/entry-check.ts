@@ -3,7 +3,7 @@
  * editor lets through is an entry the build accepts. Plain functions, so they run in a test too.
  */
 import type { z } from 'astro/zod';
-import { sourceLocale } from '../../i18n/locales';
+import { sourceLocale } from '../../lib/locales';
 import {
   activitySchema,
   hoursSchema,

@@ -4,7 +4,7 @@
  * what the build would refuse (a closure that ends before it starts, periods out of order, a
  * missing field) is refused here, in Italian, with the field named.
  */
-import { sourceLocale } from '../../i18n/locales';
+import { sourceLocale } from '../../lib/locales';
 import { hasWords, problemsOf, type CmsEntry } from './entry-check';
 
 interface ImmutableMap {

@@ -1,8 +1,8 @@
 /** The link-preview image of every page that is no desk, in each language (1200×630 PNG). */
 import type { APIContext } from 'astro';
-import { everyLanguage } from '../../i18n/content';
-import { previewCard } from '../../i18n/preview';
-import { previewPng } from '../../lib/preview';
+import { everyLanguage } from '../../page-data/content';
+import { previewCard } from '../../page-data/preview';
+import { previewPng } from '../../images/preview';
 
 export const getStaticPaths = everyLanguage;
 

@@ -3,7 +3,7 @@
  * in that language, opening at that language's home page.
  */
 import type { APIContext } from 'astro';
-import { everyLanguage } from '../../i18n/content';
+import { everyLanguage } from '../../page-data/content';
 import { translatedSiteName } from '../../i18n/site-name';
 import { plainText } from '../../lib/share';
 import { themeColor } from '../../lib/theme';

@@ -1,10 +1,10 @@
 /** The opening hours as an iCalendar file, for the next two years, closed days excluded. */
 import type { APIContext } from 'astro';
-import { everyLanguage, poloPlace } from '../../i18n/content';
-import { buildDay, scheduleData } from '../../i18n/hours';
+import { everyLanguage, poloPlace } from '../../page-data/content';
+import { buildDay, scheduleData } from '../../page-data/hours';
 import { openingHoursCalendar } from '../../lib/hours/ics';
 import { pageUrl } from '../../lib/paths';
-import { placeText } from '../../lib/place';
+import { placeText } from '../../page-data/place';
 
 export const getStaticPaths = everyLanguage;
 

@@ -1,7 +1,7 @@
 /** RSS feed of the notices, one per language. */
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { localizedCollection, everyLanguage } from '../../i18n/content';
+import { localizedCollection, everyLanguage } from '../../page-data/content';
 import { localePath } from '../../lib/paths';
 import { newestFirst } from '../../lib/notices';
 

@@ -3,7 +3,7 @@
  * the content that exists (the desks a notice may name, the partners).
  */
 import { getCollection } from 'astro:content';
-import { sourceLocale } from '../../i18n/locales';
+import { sourceLocale } from '../../lib/locales';
 import { backendFromEnv } from '../../cms/backend';
 import { decapConfig } from '../../cms/decap-config';
 

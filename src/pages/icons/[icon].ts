@@ -1,6 +1,6 @@
 /** The app icons named by every language's manifest (PNG, made at build time). */
 import type { APIContext } from 'astro';
-import { appIconPng } from '../../lib/app-icon';
+import { appIconPng } from '../../images/app-icon';
 import { appIcons } from '../../lib/offline';
 
 export function getStaticPaths() {

@@ -3,7 +3,7 @@
  * newsletter's and the accessibility report's endpoints also take POST and answer the rest
  * themselves.
  */
-import { locales } from '../../i18n/locales.ts';
+import { locales } from '../../lib/locales.ts';
 
 const readOnly = 'GET, HEAD';
 const langs = locales.map((l) => l.code).join('|');

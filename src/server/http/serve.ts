@@ -9,7 +9,7 @@ import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse }
 import type { Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkServerEnv, ConfigError, portFrom, serverOrigin } from '../newsletter/config.ts';
+import { checkServerEnv, ConfigError, portFrom, serverOrigin } from '../core/settings.ts';
 import { headersFor, normalisedPath, parseHeadersFile } from './headers-file.ts';
 import { methodNotAllowed } from './methods.ts';
 import { serveStatic } from './static-files.ts';

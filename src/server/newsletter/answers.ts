@@ -3,8 +3,8 @@
  * the signup page again with the problem explained, in the subscriber's language.
  */
 import type { APIContext } from 'astro';
-import { localeText } from '../../i18n/content';
-import { isLocale, sourceLocale, type Locale } from '../../i18n/locales';
+import { localeText } from '../../page-data/content';
+import { isLocale, sourceLocale, type Locale } from '../../lib/locales';
 import { localeOfPath, localePath } from '../../lib/paths';
 import { problemMessageKey } from './problems';
 import { problemStatus, type Fields, type Problem } from './validate';

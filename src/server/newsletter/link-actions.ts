@@ -4,9 +4,9 @@
  * does the thing. Each action says how a token is checked and how it is acted on.
  */
 import type { AstroGlobal } from 'astro';
-import { isLocale } from '../../i18n/locales';
-import { isCrossSite, readLimited } from './http';
-import { newsletter, settings } from './runtime';
+import { isLocale } from '../../lib/locales';
+import { isCrossSite, readLimited } from '../core/request';
+import { newsletter, settings } from '../core/runtime';
 import { confirm, tokenIsLive, unsubscribe } from './store';
 import { looksLikeToken, verifyUnsubscribeToken } from './tokens';
 

@@ -8,8 +8,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { markLatinNames } from '../../lib/latin-names.ts';
-import { ownerOnlyFolder } from './config.ts';
-import { text, type Database } from './db.ts';
+import { ownerOnlyFolder } from '../core/settings.ts';
+import { text, type Database } from '../core/db.ts';
 
 export interface OutgoingMail {
   to: string;

@@ -4,7 +4,7 @@
  * in the outbox, committed together) right after the answer, or at the next request.
  */
 import { randomBytes } from 'node:crypto';
-import { text, type Database } from './db.ts';
+import { text, type Database } from '../core/db.ts';
 import { emailHash, randomToken, tokenHash, unsubscribeToken } from './tokens.ts';
 import type { OutgoingMail } from './mail.ts';
 

@@ -2,7 +2,7 @@
  * Checks a signup before anything is stored. Each problem has a code, an HTTP status and a
  * message key in the UI strings, so the answer speaks the subscriber's language.
  */
-import { isLocale, type Locale } from '../../i18n/locales.ts';
+import { isLocale, type Locale } from '../../lib/locales.ts';
 
 export type Problem =
   | 'method-not-allowed'

@@ -2,7 +2,7 @@
  * Accessibility reports in the newsletter's database: stored with their mail to the staff (in
  * the outbox) in one transaction, listed and purged by the operators' command.
  */
-import { text, type Database } from '../newsletter/db.ts';
+import { text, type Database } from '../core/db.ts';
 import type { OutgoingMail } from '../newsletter/mail.ts';
 import { day } from '../newsletter/store.ts';
 

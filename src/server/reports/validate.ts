@@ -3,7 +3,7 @@
  * (body, address, language, too many) keep the newsletter's codes, statuses and messages;
  * those only a report can have are added here.
  */
-import { isLocale, type Locale } from '../../i18n/locales.ts';
+import { isLocale, type Locale } from '../../lib/locales.ts';
 import type { UiKey } from '../../schemas/ui.ts';
 import { problemMessageKey } from '../newsletter/problems.ts';
 import { emailProblem, problemStatus, type Fields, type Problem } from '../newsletter/validate.ts';

@@ -8,8 +8,8 @@
  * in the sitemap, and nothing links to it.
  */
 import type { APIContext } from 'astro';
-import { everyLanguage, localizedCollection } from '../../../i18n/content';
-import { localeInfo, sourceLocale } from '../../../i18n/locales';
+import { everyLanguage, localizedCollection } from '../../../page-data/content';
+import { localeInfo, sourceLocale } from '../../../lib/locales';
 import { isolateLatinRuns } from '../../../lib/bidi';
 import { formatDate } from '../../../lib/dates';
 import { htmlToText } from '../../../lib/html-text';

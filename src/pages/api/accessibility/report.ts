@@ -5,10 +5,10 @@
  * nothing is stored, with the newsletter's checks.
  */
 import type { APIContext } from 'astro';
-import type { Locale } from '../../../i18n/locales';
-import { localeText } from '../../../i18n/content';
+import type { Locale } from '../../../lib/locales';
+import { localeText } from '../../../page-data/content';
 import { localePath } from '../../../lib/paths';
-import { ConfigError } from '../../../server/newsletter/config';
+import { ConfigError } from '../../../server/core/settings';
 import {
   acceptedAnswer,
   answerLanguage,
@@ -21,8 +21,8 @@ import {
   isCrossSite,
   readLimited,
   wantsJson,
-} from '../../../server/newsletter/http';
-import { clientKey, drainSoon, newsletter, settings } from '../../../server/newsletter/runtime';
+} from '../../../server/core/request';
+import { clientKey, drainSoon, newsletter, settings } from '../../../server/core/runtime';
 import { withinRateLimit } from '../../../server/newsletter/store';
 import { fieldsOf } from '../../../server/newsletter/validate';
 import { reportMail } from '../../../server/reports/mail';

@@ -5,8 +5,8 @@
  * subscriber's language, and nothing is stored.
  */
 import type { APIContext } from 'astro';
-import { localeText } from '../../../i18n/content';
-import type { Locale } from '../../../i18n/locales';
+import { localeText } from '../../../page-data/content';
+import type { Locale } from '../../../lib/locales';
 import { localePath } from '../../../lib/paths';
 import {
   acceptedAnswer,
@@ -14,16 +14,16 @@ import {
   postOnly,
   problemAnswer,
 } from '../../../server/newsletter/answers';
-import { ConfigError, type NewsletterConfig } from '../../../server/newsletter/config';
+import { ConfigError, type NewsletterConfig } from '../../../server/core/settings';
 import {
   bodyType,
   clientAddress,
   isCrossSite,
   readLimited,
   wantsJson,
-} from '../../../server/newsletter/http';
+} from '../../../server/core/request';
 import { confirmationMail, type OutgoingMail } from '../../../server/newsletter/mail';
-import { clientKey, drainSoon, newsletter, settings } from '../../../server/newsletter/runtime';
+import { clientKey, drainSoon, newsletter, settings } from '../../../server/core/runtime';
 import { receiveSignup, withinRateLimit } from '../../../server/newsletter/store';
 import {
   fieldsOf,

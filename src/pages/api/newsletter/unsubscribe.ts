@@ -4,9 +4,9 @@
  * The signed token is the only credential. A person opening the link lands on the page instead.
  */
 import type { APIContext } from 'astro';
-import { sourceLocale } from '../../../i18n/locales';
+import { sourceLocale } from '../../../lib/locales';
 import { localePath } from '../../../lib/paths';
-import { readLimited } from '../../../server/newsletter/http';
+import { readLimited } from '../../../server/core/request';
 import { leave } from '../../../server/newsletter/link-actions';
 
 export const prerender = false;

@@ -3,7 +3,7 @@
  * subscriber), written when the notice starts, marked sent as soon as the mail server accepts
  * the mail. A finished notice keeps only its counts.
  */
-import { text, type Database } from '../db.ts';
+import { text, type Database } from '../../core/db.ts';
 import { refusalsBeforeSuppression } from '../store.ts';
 
 /** A temporary refusal is tried again at most this many times in all, then given up. */

@@ -4,7 +4,7 @@
  * another machine holds the lease until it expires.
  */
 import { hostname } from 'node:os';
-import { text, type Database } from '../db.ts';
+import { text, type Database } from '../../core/db.ts';
 
 /** How long a lease lasts without renewal; the sender renews it well before. */
 export const leaseMs = 60_000;

@@ -8,7 +8,7 @@
  * duplicate per crash. (Several mails in flight would make that several.)
  */
 import { siteTimeZone } from '../../../lib/dates.ts';
-import type { Database } from '../db.ts';
+import type { Database } from '../../core/db.ts';
 import { refusedForGood, retryDelay, type Sender } from '../mail.ts';
 import { unsubscribeToken } from '../tokens.ts';
 import type { MailedNotice, NoticeBundle } from './bundle.ts';

@@ -1,9 +1,9 @@
 /** The link-preview image of each desk in each language (1200×630 PNG): name, desk, place. */
 import type { APIContext } from 'astro';
-import { localizedCollection } from '../../../../i18n/content';
-import { localeCodes } from '../../../../i18n/locales';
-import { previewCard } from '../../../../i18n/preview';
-import { previewPng } from '../../../../lib/preview';
+import { localizedCollection } from '../../../../page-data/content';
+import { localeCodes } from '../../../../lib/locales';
+import { previewCard } from '../../../../page-data/preview';
+import { previewPng } from '../../../../images/preview';
 
 export async function getStaticPaths() {
   const paths = [];

@@ -3,7 +3,7 @@ import { chmodSync, closeSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient, type Client, type Value } from '@libsql/client';
-import { ownerOnlyFolder } from './config.ts';
+import { ownerOnlyFolder } from './settings.ts';
 import { migrate } from './migrations.ts';
 
 export type Database = Client;

@@ -3,7 +3,7 @@
  * 'Chiuso oggi: festività (Lunedì dell’Angelo) · apre mercoledì alle 09:00'.
  * Shared by the browser script and the tests; the strings come from the page's language.
  */
-import type { HolidayId } from './holidays';
+import type { HolidayId } from '../lib/hours/holidays';
 import {
   hoursStatus,
   italianDay,
@@ -12,11 +12,11 @@ import {
   periodsOn,
   type HoursStatus,
   type ScheduleData,
-} from './schedule';
-import { fill } from '../../i18n/translate';
-import { isolate } from '../bidi';
-import { daysBetween, nextDay, weekdays } from '../calendar-days';
-import type { UiKey } from '../../schemas/ui';
+} from '../lib/hours/schedule';
+import { fill } from './translate';
+import { isolate } from '../lib/bidi';
+import { daysBetween, nextDay, weekdays } from '../lib/calendar-days';
+import type { UiKey } from '../schemas/ui';
 
 /** The UI strings of the status line; the page passes only these to the browser. */
 export type StatusKey = Extract<UiKey, `status.${string}`>;

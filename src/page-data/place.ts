@@ -2,7 +2,7 @@
  * The Polo's place in words and links, for pages, cards, share texts and the calendar file.
  * Only what content/place.yaml holds: an absent address, phone or e-mail gives nothing.
  */
-import type { Locale } from '../i18n/locales';
+import type { Locale } from '../lib/locales';
 import type { Place } from '../schemas/content';
 
 /** The venue as a language shows it: always in Latin letters, e.g. 'Comune dei Popoli'. */

@@ -8,12 +8,12 @@ import { join, relative } from 'node:path';
 import { file, glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
-import { isLocale, localeCodes, localeInfo, sourceLocale } from '../i18n/locales';
+import { isLocale, localeCodes, localeInfo, sourceLocale } from '../lib/locales';
 import { ContentError, schemaError } from './content-errors';
 import { readSource, type SourceFile } from './content-source';
 import { withOriginalFacts, type WrittenEntry } from './language-neutral';
 import { impossibleDates } from './raw-dates';
-import { scriptMismatch } from './writing-system';
+import { scriptMismatch } from '../lib/writing-system';
 
 export { ContentError } from './content-errors';
 
@@ -40,7 +40,7 @@ export function layoutProblems(folder: string, shownAs: string): string[] {
     if (!isLocale(lang)) {
       problems.push(
         `${shownAs}/${lang}/: "${lang}" is not a language of the site (${localeCodes.join(', ')}); ` +
-          'rename the folder or add the language to src/i18n/locales.ts',
+          'rename the folder or add the language to src/lib/locales.ts',
       );
       continue;
     }

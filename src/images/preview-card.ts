@@ -1,6 +1,6 @@
 /**
  * What a link-preview image shows, and its size: what pages need to name the image, without the
- * renderer (src/lib/preview.ts), which runs only when the site is built.
+ * renderer (src/images/preview.ts), which runs only when the site is built.
  */
 
 export const previewWidth = 1200;

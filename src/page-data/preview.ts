@@ -2,10 +2,10 @@
  * What the link previews of the site show, in a page's language: one image per desk and one for
  * every other page, with the Polo's name, the title and the Polo's place (content/place.yaml).
  */
-import type { PreviewCard } from '../lib/preview-card';
+import type { PreviewCard } from '../images/preview-card';
 import { poloPlace } from './content';
-import { localeInfo, type Locale } from './locales';
-import type { Translator } from './translate';
+import { localeInfo, type Locale } from '../lib/locales';
+import type { Translator } from '../i18n/translate';
 
 /** The file name of every preview image, beside the page it previews. */
 const previewFile = 'anteprima.png';

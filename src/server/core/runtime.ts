@@ -15,10 +15,10 @@ import {
   STAFF_EMAIL,
   TRUST_PROXY,
 } from 'astro:env/server';
-import { configFrom, type NewsletterConfig } from './config.ts';
+import { configFrom, type NewsletterConfig } from './settings.ts';
 import { openDatabase, type Database } from './db.ts';
-import { createSender, drainOutbox, type Sender } from './mail.ts';
-import { purge, settleSignups } from './store.ts';
+import { createSender, drainOutbox, type Sender } from '../newsletter/mail.ts';
+import { purge, settleSignups } from '../newsletter/store.ts';
 import { purgeReports, reportRetention } from '../reports/store.ts';
 
 export interface Newsletter {

@@ -1,7 +1,7 @@
 /** The app icons (home screen, splash): the favicon's mark drawn as PNG at build time. */
 import { Resvg } from '@resvg/resvg-js';
 import { mark } from './favicon';
-import { themeColor } from './theme';
+import { themeColor } from '../lib/theme';
 
 /**
  * The icon as PNG. A maskable icon fills its square with the colour and keeps the mark inside

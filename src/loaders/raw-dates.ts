@@ -2,7 +2,7 @@
  * YAML reads an unquoted 2026-02-30 as 2 March 2026 without a word, so a schema never sees
  * the mistake. This reads the dates as written, before YAML does.
  */
-import { isCalendarDate } from './calendar-days';
+import { isCalendarDate } from '../lib/calendar-days';
 
 const writtenDate =
   /^\s*(?:-\s*)?(?:([\w.]+)\s*:\s*)?['"]?(\d{4})-(\d{2})-(\d{2})['"]?\s*(?:#.*)?$/;

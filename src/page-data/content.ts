@@ -4,8 +4,8 @@ import { italianDay } from '../lib/hours/schedule';
 import type { Hours } from '../schemas/content';
 import type { UiStrings } from '../schemas/ui';
 import { pickTranslations, type Localized } from '../lib/translations';
-import { localeCodes, localeInfo, sourceLocale, type Locale } from './locales';
-import { createTranslator, type Translator } from './translate';
+import { localeCodes, localeInfo, sourceLocale, type Locale } from '../lib/locales';
+import { createTranslator, type Translator } from '../i18n/translate';
 
 type Translated = 'activities' | 'programme' | 'pages' | 'notices';
 

@@ -1,15 +1,15 @@
 /** The opening hours of the content, ready for pages in one language. Build time only. */
 import { holidayIds } from '../lib/hours/holidays';
 import type { ScheduleData } from '../lib/hours/schedule';
-import { longestStatusText, type StatusKey, type StatusStrings } from '../lib/hours/status-text';
+import { longestStatusText, type StatusKey, type StatusStrings } from '../i18n/status-text';
 import { uiKeys } from '../schemas/ui';
 import { upcomingClosures } from '../lib/hours/upcoming';
 import { buildDay, localizedCollection, openingHours } from './content';
 import { formatTime, weekdayName, weekdays } from '../lib/dates';
 
 export { buildDay } from './content';
-import type { Locale } from './locales';
-import type { Translator } from './translate';
+import type { Locale } from '../lib/locales';
+import type { Translator } from '../i18n/translate';
 
 /** Weekly slots, holiday overrides and the closures notices declare, reasons in `lang`. */
 export async function scheduleData(lang: Locale, t: Translator): Promise<ScheduleData> {

@@ -2,9 +2,9 @@
  * The weekly hours in words of one language, for the table and for messages, e.g.
  * 'dalle 09:00 alle 13:00 e dalle 15:00 alle 18:00'. Times are isolated in right-to-left text.
  */
-import { formatTime, weekdayName, type Weekday } from '../dates';
-import { daysBySlots, type Slot } from './schedule';
-import type { Translator } from '../../i18n/translate';
+import { formatTime, weekdayName, type Weekday } from '../lib/dates';
+import { daysBySlots, type Slot } from '../lib/hours/schedule';
+import type { Translator } from './translate';
 
 /**
  * A day's periods, e.g. [09:00–13:00, 15:00–18:00] => 'dalle 09:00 alle 13:00 e dalle 15:00
