@@ -3,10 +3,11 @@
  * tests/fixtures/mail/: what subscribers and staff receive changes only when those files do.
  */
 import { describe, expect, it } from 'vitest';
-import { confirmationMail, type OutgoingMail } from '../../src/server/newsletter/mail';
+import { confirmationMail } from '../../src/server/mail/templates/confirmation';
+import { noticeMail } from '../../src/server/mail/templates/notice';
+import { reportMail } from '../../src/server/mail/templates/report-to-staff';
+import type { OutgoingMail } from '../../src/server/mail/transport';
 import type { MailedNotice, NoticeBundle } from '../../src/server/newsletter/notices/bundle';
-import { noticeMail } from '../../src/server/newsletter/notices/compose';
-import { reportMail } from '../../src/server/reports/mail';
 
 const site = 'https://polo.example.org';
 // Every character HTML escapes, in words and in links.
