@@ -20,9 +20,9 @@ import { runCli, UsageError } from './run-cli.ts';
 import { localeCodes, sourceLocale } from '../lib/locales.ts';
 import { configFrom, sendRateFrom, type NewsletterConfig } from '../server/core/settings.ts';
 import { openDatabase, type Database } from '../server/core/db.ts';
-import { createSender, drainOutbox, rawMessage } from '../server/newsletter/mail.ts';
+import { createSender, drainOutbox, rawMessage } from '../server/mail/transport.ts';
 import { MissingBuildError, readBundles } from '../server/newsletter/notices/bundle.ts';
-import { noticeMail } from '../server/newsletter/notices/compose.ts';
+import { noticeMail } from '../server/mail/templates/notice.ts';
 import {
   audienceByLanguage,
   pendingByLanguage,

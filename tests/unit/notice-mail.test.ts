@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sendRateFrom } from '../../src/server/core/settings';
 import type { MailedNotice, NoticeBundle } from '../../src/server/newsletter/notices/bundle';
-import { maxHtmlBytes, noticeMail } from '../../src/server/newsletter/notices/compose';
+import { maxHtmlBytes, noticeMail } from '../../src/server/mail/templates/notice';
 import { duration, progressLine } from '../../src/server/newsletter/notices/progress';
 
 const strings = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvTable } from '../../src/server/core/csv';
-import { reportMail } from '../../src/server/reports/mail';
+import { reportMail } from '../../src/server/mail/templates/report-to-staff';
 import {
   maxReportLength,
   parseReport,

@@ -17,7 +17,7 @@ import {
 } from 'astro:env/server';
 import { configFrom, type NewsletterConfig } from './settings.ts';
 import { openDatabase, type Database } from './db.ts';
-import { createSender, drainOutbox, type Sender } from '../newsletter/mail.ts';
+import { createSender, drainOutbox, type Sender } from '../mail/transport.ts';
 import { purge, settleSignups } from '../newsletter/store.ts';
 import { purgeReports, reportRetention } from '../reports/store.ts';
 

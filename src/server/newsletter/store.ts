@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { text, type Database } from '../core/db.ts';
 import { emailHash, randomToken, tokenHash, unsubscribeToken } from './tokens.ts';
-import type { OutgoingMail } from './mail.ts';
+import type { OutgoingMail } from '../mail/transport.ts';
 
 export const day = 24 * 60 * 60_000;
 /** A confirmation link works for 48 hours. */

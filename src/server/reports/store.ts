@@ -3,7 +3,7 @@
  * the outbox) in one transaction, listed and purged by the operators' command.
  */
 import { text, type Database } from '../core/db.ts';
-import type { OutgoingMail } from '../newsletter/mail.ts';
+import type { OutgoingMail } from '../mail/transport.ts';
 import { day } from '../newsletter/store.ts';
 
 /** Reports are deleted a year after they arrive (the privacy page says so). */

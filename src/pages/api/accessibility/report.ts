@@ -25,7 +25,7 @@ import {
 import { clientKey, drainSoon, newsletter, settings } from '../../../server/core/runtime';
 import { withinRateLimit } from '../../../server/newsletter/store';
 import { fieldsOf } from '../../../server/newsletter/validate';
-import { reportMail } from '../../../server/reports/mail';
+import { reportMail } from '../../../server/mail/templates/report-to-staff';
 import { saveReport } from '../../../server/reports/store';
 import {
   maxReportBodyBytes,

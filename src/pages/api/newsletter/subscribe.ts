@@ -22,7 +22,8 @@ import {
   readLimited,
   wantsJson,
 } from '../../../server/core/request';
-import { confirmationMail, type OutgoingMail } from '../../../server/newsletter/mail';
+import { confirmationMail } from '../../../server/mail/templates/confirmation';
+import type { OutgoingMail } from '../../../server/mail/transport';
 import { clientKey, drainSoon, newsletter, settings } from '../../../server/core/runtime';
 import { receiveSignup, withinRateLimit } from '../../../server/newsletter/store';
 import {

@@ -2,8 +2,10 @@
  * The mail that brings a report to the staff. The staff read Italian, so it is written in
  * Italian whatever the reporter's language; the report itself is quoted as typed.
  */
-import { escapeHtml, type OutgoingMail } from '../newsletter/mail.ts';
-import type { NewReport } from './store.ts';
+import { siteTimeZone } from '../../../lib/dates.ts';
+import type { NewReport } from '../../reports/store.ts';
+import { mailHtml } from '../html.ts';
+import type { OutgoingMail } from '../transport.ts';
 
 /** The report as a mail to `staffEmail`; the reporter's address, if kept, is its Reply-To. */
 export function reportMail(
@@ -16,7 +18,7 @@ export function reportMail(
   const when = new Intl.DateTimeFormat('it', {
     dateStyle: 'long',
     timeStyle: 'short',
-    timeZone: 'Europe/Rome',
+    timeZone: siteTimeZone,
   }).format(receivedAt);
   const facts: [string, string][] = [
     ['Pagina', report.page ? `${siteUrl}${report.page}` : 'non indicata'],
@@ -40,18 +42,18 @@ export function reportMail(
     '',
     duty,
   ].join('\n');
-  const html = `<!doctype html><html lang="it"><body style="font-family:sans-serif;font-size:16px;line-height:1.5">
-<p>${escapeHtml(intro)}</p>
-<ul>${facts.map(([label, value]) => `<li>${escapeHtml(label)}: ${escapeHtml(value)}</li>`).join('')}</ul>
+  const html = mailHtml`<!doctype html><html lang="it"><body style="font-family:sans-serif;font-size:16px;line-height:1.5">
+<p>${intro}</p>
+<ul>${facts.map(([label, value]) => mailHtml`<li>${label}: ${value}</li>`)}</ul>
 <p>Testo:</p>
-<blockquote dir="auto" style="white-space:pre-wrap">${escapeHtml(report.text)}</blockquote>
-<p>${escapeHtml(duty)}</p>
+<blockquote dir="auto" style="white-space:pre-wrap">${report.text}</blockquote>
+<p>${duty}</p>
 </body></html>`;
   return {
     to: staffEmail,
     subject: `Segnalazione di accessibilità n. ${id}`,
     text,
-    html,
+    html: html.toString(),
     lang: 'it',
     ...(report.email ? { replyTo: report.email } : {}),
   };

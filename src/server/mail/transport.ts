@@ -1,13 +1,13 @@
 /**
- * Mails: composed in the subscriber's language, queued in the outbox with the signup, and sent
- * by `drainOutbox` (after each request, and by `npm run newsletter -- send`). A failed send
- * stays queued and is tried again later, so an SMTP outage loses nothing.
+ * Sending mails, whatever they say (the words are in ./templates/): queued in the outbox with
+ * what they belong to (a signup, a report), and sent by `drainOutbox` (after each request, and
+ * by `npm run newsletter -- send`). A failed send stays queued and is tried again later, so an
+ * SMTP outage loses nothing.
  */
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
-import { markLatinNames } from '../../lib/latin-names.ts';
 import { ownerOnlyFolder } from '../core/settings.ts';
 import { text, type Database } from '../core/db.ts';
 
@@ -25,64 +25,6 @@ export interface OutgoingMail {
   listId?: string;
   /** Shown in the log when mails go to files, so a developer can follow it. */
   confirmUrl?: string;
-}
-
-export interface ConfirmationText {
-  subject: string;
-  greeting: string;
-  action: string;
-  button: string;
-  expiry: string;
-  ignore: string;
-  leave: string;
-  signature: string;
-}
-
-export const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** The confirmation mail, plain text and simple HTML, e.g. in Arabic with dir="rtl". */
-export function confirmationMail(
-  to: string,
-  lang: string,
-  dir: 'ltr' | 'rtl',
-  text: ConfirmationText,
-  links: { confirm: string; unsubscribe: string },
-): OutgoingMail {
-  const plain = [
-    text.greeting,
-    '',
-    text.action,
-    links.confirm,
-    '',
-    text.expiry,
-    text.ignore,
-    '',
-    `${text.leave} ${links.unsubscribe}`,
-    '',
-    text.signature,
-  ].join('\n');
-  // Latin names in Arabic (and other scripts) as <bdi lang="it">, like on the site.
-  const html = markLatinNames(
-    `<!doctype html><html lang="${lang}" dir="${dir}"><body style="font-family:sans-serif;font-size:16px;line-height:1.5">
-<p>${escapeHtml(text.greeting)}</p>
-<p>${escapeHtml(text.action)}</p>
-<p><a href="${escapeHtml(links.confirm)}" style="display:inline-block;padding:12px 20px;background:#0b4f8a;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(text.button)}</a></p>
-<p>${escapeHtml(text.expiry)}<br>${escapeHtml(text.ignore)}</p>
-<p style="font-size:14px"><a href="${escapeHtml(links.unsubscribe)}">${escapeHtml(text.leave)}</a></p>
-<p>${escapeHtml(text.signature)}</p>
-</body></html>`,
-    lang,
-  );
-  return {
-    to,
-    subject: text.subject,
-    text: plain,
-    html,
-    lang,
-    unsubscribeUrl: links.unsubscribe,
-    confirmUrl: links.confirm,
-  };
 }
 
 export interface Sender {
@@ -140,7 +82,7 @@ export async function rawMessage(mail: OutgoingMail, options: SenderOptions): Pr
 export function createSender(options: SenderOptions): Sender {
   if (options.smtpUrl) {
     const transport = options.pool
-      ? // One connection: the notice sender has one mail in flight at a time (see notices/send.ts).
+      ? // One connection: the notice sender has one mail in flight at a time (see newsletter/notices/send.ts).
         nodemailer.createTransport({ url: options.smtpUrl, pool: true, maxConnections: 1 })
       : nodemailer.createTransport(options.smtpUrl);
     return {

@@ -4,8 +4,10 @@
  * the link to the notice's page and a visible link to leave.
  */
 import { markLatinNames } from '../../../lib/latin-names.ts';
-import type { OutgoingMail } from '../mail.ts';
-import type { MailedNotice, NoticeBundle } from './bundle.ts';
+import { mailColors, themeColor } from '../../../lib/theme.ts';
+import type { MailedNotice, NoticeBundle } from '../../newsletter/notices/bundle.ts';
+import { mailHtml, trustedHtml, type Html } from '../html.ts';
+import type { OutgoingMail } from '../transport.ts';
 
 export interface NoticeLinks {
   /** The notice's page in the subscriber's language, e.g. 'https://…/ar/avvisi/chiusura/'. */
@@ -18,8 +20,6 @@ export interface NoticeLinks {
 
 /** Budget of the HTML part, in bytes. */
 export const maxHtmlBytes = 20_000;
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Links of the notice's body made absolute, e.g. href="/it/orari/" => href="https://…/it/orari/". */
 function absoluteLinks(html: string, siteUrl: string): string {
@@ -63,29 +63,30 @@ export function noticeMail(
 
   // The notice's own words keep their language and direction inside the mail's: an Italian
   // text in an Arabic mail is marked lang="it" dir="ltr".
-  const own = notice.fallback ? ` lang="${notice.textLang}" dir="${notice.textDir}"` : '';
+  const own = notice.fallback ? mailHtml` lang="${notice.textLang}" dir="${notice.textDir}"` : '';
   // Inline styles only, few of them: mail programs drop <style> and most CSS.
-  const page = (body: string) => `<!doctype html>
+  const page = (body: Html | '') => mailHtml`<!doctype html>
 <html lang="${bundle.lang}" dir="${bundle.dir}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(notice.title)}</title></head>
-<body style="margin:0;padding:16px;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${notice.title}</title></head>
+<body style="margin:0;padding:16px;background:${mailColors.paper};color:${mailColors.ink};font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5">
 <div style="max-width:600px;margin:0 auto">
-<p style="margin:0 0 16px;font-size:14px;color:#444444">${escapeHtml(strings.siteName)}</p>
-${notice.fallback ? `<p style="padding:8px 12px;background:#f2f2f2">${escapeHtml(strings.fallback)}</p>\n` : ''}${notice.closureText ? `<p style="padding:8px 12px;background:#eef4fa;font-weight:bold">${escapeHtml(notice.closureText)}</p>\n` : ''}<div${own}>
-<h1 style="font-size:24px;line-height:1.25;margin:16px 0">${escapeHtml(notice.title)}</h1>
-<p><strong>${escapeHtml(notice.summary)}</strong></p>
+<p style="margin:0 0 16px;font-size:14px;color:${mailColors.muted}">${strings.siteName}</p>
+${notice.fallback ? mailHtml`<p style="padding:8px 12px;background:${mailColors.untranslated}">${strings.fallback}</p>\n` : ''}${notice.closureText ? mailHtml`<p style="padding:8px 12px;background:${mailColors.closure};font-weight:bold">${notice.closureText}</p>\n` : ''}<div${own}>
+<h1 style="font-size:24px;line-height:1.25;margin:16px 0">${notice.title}</h1>
+<p><strong>${notice.summary}</strong></p>
 ${body}
 </div>
-<p>${escapeHtml(strings.read)}<br><a href="${escapeHtml(links.page)}" style="color:#0b4f8a">${escapeHtml(links.page)}</a></p>
-<hr style="border:0;border-top:1px solid #cccccc;margin:24px 0">
-<p style="font-size:14px;color:#444444">${escapeHtml(strings.why)}<br>${escapeHtml(strings.leave)} <a href="${escapeHtml(links.leave)}" style="color:#0b4f8a">${escapeHtml(strings.leaveButton)}</a></p>
+<p>${strings.read}<br><a href="${links.page}" style="color:${themeColor}">${links.page}</a></p>
+<hr style="border:0;border-top:1px solid ${mailColors.rule};margin:24px 0">
+<p style="font-size:14px;color:${mailColors.muted}">${strings.why}<br>${strings.leave} <a href="${links.leave}" style="color:${themeColor}">${strings.leaveButton}</a></p>
 </div>
 </body>
 </html>
 `;
   // Latin names in Arabic (and other scripts) as <bdi lang="it">, like on the site.
-  const marked = (body: string) => markLatinNames(page(body), bundle.lang);
-  const full = marked(absoluteLinks(notice.html, siteUrl).trim());
+  const marked = (body: Html | '') => markLatinNames(page(body).toString(), bundle.lang);
+  // The body is the build's own HTML (from the notice's Markdown): it goes in as it is.
+  const full = marked(trustedHtml(absoluteLinks(notice.html, siteUrl).trim()));
   // A very long notice: the HTML part keeps its budget and the page has the whole text.
   const html = Buffer.byteLength(full) <= maxHtmlBytes ? full : marked('');
   return {
