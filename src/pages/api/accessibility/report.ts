@@ -23,7 +23,7 @@ import {
   wantsJson,
 } from '../../../server/core/request';
 import { clientKey, drainSoon, newsletter, settings } from '../../../server/core/runtime';
-import { withinRateLimit } from '../../../server/newsletter/store';
+import { withinRateLimit } from '../../../server/core/rate-limit';
 import { fieldsOf } from '../../../server/newsletter/validate';
 import { reportMail } from '../../../server/reports/mail';
 import { saveReport } from '../../../server/reports/store';

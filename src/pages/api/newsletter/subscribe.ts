@@ -24,7 +24,8 @@ import {
 } from '../../../server/core/request';
 import { confirmationMail, type OutgoingMail } from '../../../server/newsletter/mail';
 import { clientKey, drainSoon, newsletter, settings } from '../../../server/core/runtime';
-import { receiveSignup, withinRateLimit } from '../../../server/newsletter/store';
+import { withinRateLimit } from '../../../server/core/rate-limit';
+import { receiveSignup } from '../../../server/newsletter/store';
 import {
   fieldsOf,
   maxBodyBytes,
