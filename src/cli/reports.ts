@@ -14,7 +14,7 @@ import { runCli, UsageError } from './run-cli.ts';
 import { configFrom } from '../server/core/settings.ts';
 import { csvTable } from '../server/core/csv.ts';
 import { openDatabase } from '../server/core/db.ts';
-import { day } from '../server/newsletter/store.ts';
+import { dayMs } from '../lib/calendar-days.ts';
 import {
   listReports,
   purgeReports,
@@ -22,7 +22,7 @@ import {
   type StoredReport,
 } from '../server/reports/store.ts';
 
-const retentionDays = reportRetention / day;
+const retentionDays = reportRetention / dayMs;
 const usage = `Usage: npm run reports -- <command>
 
   list [--format text|json]
@@ -84,7 +84,10 @@ async function main(argv: string[]): Promise<void> {
   const db = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   try {
     if (command === 'purge') {
-      const deleted = await purgeReports(db, ids ? { ids } : { olderThanMs: olderThanDays * day });
+      const deleted = await purgeReports(
+        db,
+        ids ? { ids } : { olderThanMs: olderThanDays * dayMs },
+      );
       console.log(
         ids
           ? `Deleted ${deleted} of the ${ids.length} report(s) named.`

@@ -3,6 +3,9 @@
  * everything here counts in UTC, where every day is 24 hours long.
  */
 
+/** A day in milliseconds, for lifetimes counted from a timestamp, e.g. 2 * dayMs. */
+export const dayMs = 24 * 60 * 60_000;
+
 const weekdayIndex = {
   monday: 0,
   tuesday: 1,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { emailProblem, fieldsOf, parseSignup } from '../../src/server/newsletter/validate';
+import { emailProblem } from '../../src/lib/email-address';
+import { fieldsOf } from '../../src/server/forms/fields';
+import { parseSignup } from '../../src/server/newsletter/validate';
 
 const signup = (email: string) =>
   parseSignup(

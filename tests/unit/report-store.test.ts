@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/server/core/db';
-import { day } from '../../src/server/newsletter/store';
+import { dayMs } from '../../src/lib/calendar-days';
 import {
   listReports,
   purgeReports,
@@ -76,8 +76,8 @@ describe('reports in the database', () => {
 
   it('deletes reports past their retention, not the younger ones', async () => {
     const now = Date.parse('2026-11-27T09:00:00Z');
-    await saveReport(db, { text: 'old', lang: 'it' }, mail, now - reportRetention - day);
-    await saveReport(db, { text: 'young', lang: 'it' }, undefined, now - reportRetention + day);
+    await saveReport(db, { text: 'old', lang: 'it' }, mail, now - reportRetention - dayMs);
+    await saveReport(db, { text: 'young', lang: 'it' }, undefined, now - reportRetention + dayMs);
     expect(await purgeReports(db, { olderThanMs: reportRetention }, now)).toBe(1);
     expect((await listReports(db)).map((r) => r.text)).toEqual(['young']);
     expect(await queued()).toBe(0);

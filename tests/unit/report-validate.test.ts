@@ -5,8 +5,9 @@ import {
   maxReportLength,
   parseReport,
   reportProblemMessageKey,
-  reportProblemStatus,
+  reportProblems,
   sitePath,
+  type ReportProblem,
 } from '../../src/server/reports/validate';
 
 const site = 'https://polo.example.org';
@@ -82,7 +83,7 @@ describe('a report', () => {
     ['two problems at once', { report: ['one', 'two'] }, 'bad-body', 400],
   ])('refuses %s', (_name, values, problem, status) => {
     expect(parse(values)).toEqual({ problem });
-    expect(reportProblemStatus[problem as keyof typeof reportProblemStatus]).toBe(status);
+    expect(reportProblems[problem as ReportProblem].status).toBe(status);
   });
 
   it('takes the longest problem allowed, counting letters as a reader does', () => {
@@ -93,7 +94,7 @@ describe('a report', () => {
     expect(parse({ website: 'https://spam.example' })).toMatchObject({ report: { bot: true } });
   });
 
-  it('explains each problem with a string of its own or the newsletter one', () => {
+  it('explains each problem with a string of its own or the one every form shares', () => {
     expect(reportProblemMessageKey('missing-answer-consent')).toBe(
       'report.problem.missing-answer-consent',
     );

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIPv6 } from 'node:net';
 import { dirname, resolve } from 'node:path';
-import { emailProblem } from '../newsletter/validate.ts';
+import { emailProblem } from '../../lib/email-address.ts';
 
 export interface NewsletterConfig {
   databaseUrl: string;

@@ -7,14 +7,14 @@ import { randomBytes } from 'node:crypto';
 import { text, type Database } from '../core/db.ts';
 import { emailHash, randomToken, tokenHash, unsubscribeToken } from './tokens.ts';
 import type { OutgoingMail } from '../mail/transport.ts';
+import { dayMs } from '../../lib/calendar-days.ts';
 
-export const day = 24 * 60 * 60_000;
 /** A confirmation link works for 48 hours. */
-export const tokenLifetime = 2 * day;
+export const tokenLifetime = 2 * dayMs;
 /** A confirmed address refused for good this many times is no longer mailed. */
 export const refusalsBeforeSuppression = 3;
 /** Unconfirmed signups are deleted after 30 days. */
-export const pendingLifetime = 30 * day;
+export const pendingLifetime = 30 * dayMs;
 /**
  * Version of the consent text the subscriber agreed to (the form's checkbox and the privacy
  * page). Change it whenever either changes.
@@ -109,7 +109,7 @@ async function settle(db: Database, row: Record<string, unknown>, now: number): 
           lang: String(row['lang']),
           consent: String(row['consent_version']),
           now,
-          cutoff: now - day,
+          cutoff: now - dayMs,
         },
       },
       {
@@ -314,35 +314,12 @@ export async function purge(db: Database, now = Date.now()): Promise<{ pending: 
       // A left subscriber's fingerprint is only needed while the day's mail limit lasts.
       {
         sql: "DELETE FROM subscribers WHERE status = 'unsubscribed' AND last_mail_at < ?",
-        args: [now - day],
+        args: [now - dayMs],
       },
-      { sql: 'DELETE FROM rate_limits WHERE window_start < ?', args: [now - day] },
+      { sql: 'DELETE FROM rate_limits WHERE window_start < ?', args: [now - dayMs] },
       { sql: 'DELETE FROM outbox WHERE expires_at <= ?', args: [now] },
     ],
     'write',
   );
   return { pending: pending?.rowsAffected ?? 0 };
-}
-
-/**
- * Counts a request of one client in the current window; true while within `limit`.
- * The client is a keyed fingerprint of its network address, never the address itself.
- */
-export async function withinRateLimit(
-  db: Database,
-  clientKey: string,
-  limit: number,
-  windowMs: number,
-  now = Date.now(),
-): Promise<boolean> {
-  const windowStart = now - (now % windowMs);
-  const result = await db.execute({
-    sql: `INSERT INTO rate_limits (key, window_start, count) VALUES (:key, :window, 1)
-          ON CONFLICT (key) DO UPDATE SET
-            count = CASE WHEN window_start = :window THEN count + 1 ELSE 1 END,
-            window_start = :window
-          RETURNING count`,
-    args: { key: clientKey, window: windowStart },
-  });
-  return Number(result.rows[0]?.['count'] ?? 0) <= limit;
 }

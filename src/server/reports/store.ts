@@ -4,12 +4,12 @@
  */
 import { text, type Database } from '../core/db.ts';
 import type { OutgoingMail } from '../mail/transport.ts';
-import { day } from '../newsletter/store.ts';
+import { dayMs } from '../../lib/calendar-days.ts';
 
 /** Reports are deleted a year after they arrive (the privacy page says so). */
-export const reportRetention = 365 * day;
+export const reportRetention = 365 * dayMs;
 /** A mail to the staff waits in the outbox for at most the 30 days an answer may take. */
-const staffMailLifetime = 30 * day;
+const staffMailLifetime = 30 * dayMs;
 
 /** The outbox rows of a report's mail carry this tag, so that deleting the report deletes them. */
 const outboxTag = (id: number) => `report:${id}`;

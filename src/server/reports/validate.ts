@@ -1,23 +1,25 @@
 /**
- * Checks an accessibility report before anything is stored. The problems a signup can have
- * (body, address, language, too many) keep the newsletter's codes, statuses and messages;
- * those only a report can have are added here.
+ * Checks an accessibility report before anything is stored. The problems every form can have
+ * (body, address, language, too many) keep their codes, statuses and messages; those only a
+ * report can have are added here.
  */
 import { isLocale, type Locale } from '../../lib/locales.ts';
 import type { UiKey } from '../../schemas/ui.ts';
-import { problemMessageKey } from '../newsletter/problems.ts';
-import { emailProblem, problemStatus, type Fields, type Problem } from '../newsletter/validate.ts';
+import { emailProblem } from '../../lib/email-address.ts';
+import { honeypotFilled, ticked, type Fields } from '../forms/fields.ts';
+import { fieldProblems, requestProblems, type ProblemTable } from '../forms/problems.ts';
 
-export type ReportProblem =
-  Problem | 'missing-report' | 'report-too-long' | 'missing-answer-consent' | 'not-a-site-page';
+/** What can be wrong with a report: those of every form, and its own. */
+export const reportProblems = {
+  ...requestProblems,
+  ...fieldProblems,
+  'missing-report': { status: 400, message: 'report.problem.missing-report' },
+  'report-too-long': { status: 400, message: 'report.problem.report-too-long' },
+  'missing-answer-consent': { status: 422, message: 'report.problem.missing-answer-consent' },
+  'not-a-site-page': { status: 400, message: 'report.problem.not-a-site-page' },
+} as const satisfies ProblemTable<string>;
 
-export const reportProblemStatus: Record<ReportProblem, number> = {
-  ...problemStatus,
-  'missing-report': 400,
-  'report-too-long': 400,
-  'missing-answer-consent': 422,
-  'not-a-site-page': 400,
-};
+export type ReportProblem = keyof typeof reportProblems;
 
 /** Longest report, in characters: a few paragraphs, enough to say what went wrong. */
 export const maxReportLength = 2000;
@@ -64,8 +66,6 @@ export function sitePath(value: string, siteOrigin: string): string | undefined 
   return path === '/' || isLocale(path.split('/')[1]) ? path : undefined;
 }
 
-const ticked = (value: string | undefined) => ['yes', 'on', 'true'].includes(value ?? '');
-
 /** The report in `fields`, or the first problem with it. `siteOrigin` decides what a site page is. */
 export function parseReport(
   fields: Fields,
@@ -96,19 +96,9 @@ export function parseReport(
     if (problem) return { problem };
     if (!ticked(one('consent')[0])) return { problem: 'missing-answer-consent' };
   }
-  const bot = one('website').some((v) => v.trim() !== '');
-  return { report: { text, page, lang, email, bot } };
+  return { report: { text, page, lang, email, bot: honeypotFilled(fields) } };
 }
 
 /** The UI string that explains a problem to the reporter, e.g. 'missing-report' => 'report.problem.missing-report'. */
-export function reportProblemMessageKey(problem: ReportProblem): UiKey {
-  switch (problem) {
-    case 'missing-report':
-    case 'report-too-long':
-    case 'missing-answer-consent':
-    case 'not-a-site-page':
-      return `report.problem.${problem}`;
-    default:
-      return problemMessageKey(problem);
-  }
-}
+export const reportProblemMessageKey = (problem: ReportProblem): UiKey =>
+  reportProblems[problem].message;

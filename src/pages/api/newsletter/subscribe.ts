@@ -4,79 +4,24 @@
  * the signup is written as received, and settled after the answer. Problems get a 4xx in the
  * subscriber's language, and nothing is stored.
  */
-import type { APIContext } from 'astro';
 import { localeText } from '../../../page-data/content';
-import type { Locale } from '../../../lib/locales';
 import { localePath } from '../../../lib/paths';
-import {
-  acceptedAnswer,
-  answerLanguage,
-  postOnly,
-  problemAnswer,
-} from '../../../server/newsletter/answers';
-import { ConfigError, type NewsletterConfig } from '../../../server/core/settings';
-import {
-  bodyType,
-  clientAddress,
-  isCrossSite,
-  readLimited,
-  wantsJson,
-} from '../../../server/core/request';
+import type { NewsletterConfig } from '../../../server/core/settings';
+import { drainSoon } from '../../../server/core/runtime';
+import { postOnly } from '../../../server/forms/answers';
+import { ticked } from '../../../server/forms/fields';
+import { formPost } from '../../../server/forms/pipeline';
 import { confirmationMail } from '../../../server/mail/templates/confirmation';
 import type { OutgoingMail } from '../../../server/mail/transport';
-import { clientKey, drainSoon, newsletter, settings } from '../../../server/core/runtime';
-import { receiveSignup, withinRateLimit } from '../../../server/newsletter/store';
+import { receiveSignup } from '../../../server/newsletter/store';
 import {
-  fieldsOf,
-  maxBodyBytes,
+  maxSignupBodyBytes,
   parseSignup,
-  type Fields,
-  type Problem,
+  signupProblems,
   type Signup,
 } from '../../../server/newsletter/validate';
 
 export const prerender = false;
-
-/** A problem found before the signup was read, answered in the language of the referring page. */
-type Refusal = { problem: Problem };
-
-/** The request's fields, or why it is refused: another site, another type, too large, unreadable. */
-async function readFields(context: APIContext): Promise<{ fields: Fields } | Refusal> {
-  const { request, url } = context;
-  let siteUrl: string;
-  try {
-    siteUrl = settings().siteUrl;
-  } catch (error) {
-    console.error('[newsletter] settings:', error instanceof ConfigError ? error.message : 'error');
-    return { problem: 'server-error' };
-  }
-  if (isCrossSite(request, url, siteUrl)) return { problem: 'cross-site' };
-  const type = bodyType(request);
-  if (!type) return { problem: 'unsupported-type' };
-  const body = await readLimited(request, maxBodyBytes);
-  if (body === undefined) return { problem: 'too-large' };
-  const fields = fieldsOf(body, type);
-  return fields ? { fields } : { problem: 'bad-body' };
-}
-
-/** What the visitor typed, to show again with a problem, unless it is unsafe to echo. */
-function typedBack(fields: Fields, problem: Problem) {
-  return {
-    email: problem === 'control-characters' ? undefined : fields.get('email')?.[0]?.slice(0, 254),
-    consented: ['yes', 'on', 'true'].includes(fields.get('consent')?.[0] ?? ''),
-  };
-}
-
-/** Whether this client may sign up again now (counted by a keyed fingerprint of its address). */
-function withinLimit(context: APIContext, { db, config }: Awaited<ReturnType<typeof newsletter>>) {
-  const address = clientAddress(context.request, context.clientAddress, config.trustProxy);
-  return withinRateLimit(
-    db,
-    clientKey(config.secret, address),
-    config.rateLimit,
-    config.rateWindowMs,
-  );
-}
 
 /** The confirmation mail of `signup`, with links on the configured address, never the Host. */
 async function composer(signup: Signup, config: NewsletterConfig) {
@@ -108,58 +53,41 @@ async function composer(signup: Signup, config: NewsletterConfig) {
   };
 }
 
-/** The same answer for every address: see your mail (JSON), or the page that says so. */
-async function accepted(lang: Locale, json: boolean): Promise<Response> {
-  const { t } = await localeText(lang);
-  return acceptedAnswer(
-    localePath(lang, '/newsletter/check-email/'),
-    t('newsletter.sent.body'),
-    json,
-  );
-}
-
-export async function POST(context: APIContext): Promise<Response> {
-  // Signups received earlier and mail due go first, in the background.
-  drainSoon();
-  const json = wantsJson(context.request, bodyType(context.request));
-  const read = await readFields(context);
-  if ('problem' in read) {
-    const lang = answerLanguage(undefined, context.request);
-    return problemAnswer(context, read.problem, { lang, json });
-  }
-  const lang = answerLanguage(read.fields, context.request);
-  const parsed = parseSignup(read.fields);
-  if ('problem' in parsed) {
-    const typed = typedBack(read.fields, parsed.problem);
-    return problemAnswer(context, parsed.problem, { lang, json, typed });
-  }
-  const { signup } = parsed;
-  try {
-    const service = await newsletter();
-    if (!(await withinLimit(context, service))) {
-      const retryAfter = String(Math.ceil(service.config.rateWindowMs / 1000));
-      return problemAnswer(context, 'too-many-requests', {
-        lang,
-        json,
-        headers: { 'Retry-After': retryAfter },
-      });
-    }
-    // A filled honeypot gets the usual answer; nothing is stored.
-    if (!signup.bot) {
-      const { compose, links } = await composer(signup, service.config);
-      await receiveSignup(service.db, service.config.secret, signup, compose, links);
-      drainSoon();
-    }
-  } catch (error) {
-    // The message of a configuration error is safe and useful; others may quote input.
-    console.error(
-      '[newsletter] signup failed:',
-      error instanceof ConfigError ? error.message : error instanceof Error ? error.name : 'error',
-    );
-    return problemAnswer(context, 'server-error', { lang, json });
-  }
-  return accepted(signup.lang, json);
-}
+export const POST = formPost({
+  log: { tag: '[newsletter]', failure: 'signup failed:' },
+  maxBodyBytes: maxSignupBodyBytes,
+  problems: signupProblems,
+  parse(fields) {
+    const parsed = parseSignup(fields);
+    return 'problem' in parsed ? parsed : { value: parsed.signup };
+  },
+  // What the visitor typed, given back with a problem of what they typed: never an address
+  // that is unsafe to echo.
+  typed: (fields, problem) =>
+    problem === 'too-many-requests' || problem === 'server-error'
+      ? undefined
+      : {
+          email:
+            problem === 'control-characters' ? undefined : fields.get('email')?.[0]?.slice(0, 254),
+          consented: ticked(fields.get('consent')?.[0]),
+        },
+  show(locals, problem, typed) {
+    locals.newsletterProblem = problem;
+    if (typed?.email !== undefined) locals.newsletterEmail = typed.email;
+    // The box stays ticked if it was.
+    locals.newsletterConsent = typed?.consented ?? false;
+  },
+  problemPage: '/newsletter/problem/',
+  // The signup's counters carry no prefix: they were the first.
+  rateBucket: '',
+  async store(signup, { db, config }) {
+    const { compose, links } = await composer(signup, config);
+    await receiveSignup(db, config.secret, signup, compose, links);
+    drainSoon();
+  },
+  // The same answer for every address: see your mail.
+  done: { page: '/newsletter/check-email/', message: 'newsletter.sent.body' },
+});
 
 /** Any other method: 405 with `Allow: POST`. */
 export const ALL = postOnly;

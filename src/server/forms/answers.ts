@@ -1,13 +1,13 @@
 /**
- * Answers of the newsletter's endpoints when something is wrong: JSON for the page's script, or
- * the signup page again with the problem explained, in the subscriber's language.
+ * A form endpoint's answers, never cached: JSON for the page's script, or for a plain form the
+ * next page (success) or a page of the site that explains the problem, in the reader's language.
  */
 import type { APIContext } from 'astro';
 import { localeText } from '../../page-data/content';
-import { isLocale, sourceLocale, type Locale } from '../../lib/locales';
-import { localeOfPath, localePath } from '../../lib/paths';
-import { problemMessageKey } from './problems';
-import { problemStatus, type Fields, type Problem } from './validate';
+import { isLocale, sourceLocale, type Locale } from '../../lib/locales.ts';
+import { localeOfPath } from '../../lib/paths.ts';
+import type { Fields } from './fields.ts';
+import { requestProblems } from './problems.ts';
 
 /** Language of the answer: the form's, else the page the form was on, else Italian. */
 export function answerLanguage(fields: Fields | undefined, request: Request): Locale {
@@ -19,16 +19,6 @@ export function answerLanguage(fields: Fields | undefined, request: Request): Lo
   );
 }
 
-export interface ProblemOptions {
-  lang: Locale;
-  /** The caller wants JSON (the page's script), not a page (a plain form). */
-  json: boolean;
-  /** More headers, e.g. Retry-After. */
-  headers?: Record<string, string>;
-  /** What the visitor sent, given back on the page so nothing they did is lost. */
-  typed?: { email?: string | undefined; consented: boolean };
-}
-
 /** How a refusal is answered: JSON for a page's script, or a page of the site rewritten as a GET. */
 export interface Refusal {
   status: number;
@@ -38,10 +28,9 @@ export interface Refusal {
   json: boolean;
   /** The site page that explains the problem to a plain form (its locals are set already). */
   page: string;
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
-/** A refusal, never cached: the same shape for every endpoint of the site. */
 export async function refusalAnswer(
   context: APIContext,
   { status, code, message, json, page, headers: extra = {} }: Refusal,
@@ -57,29 +46,6 @@ export async function refusalAnswer(
   });
 }
 
-/** The answer to `code`: its status, never cached, with the message in `lang`. */
-export async function problemAnswer(
-  context: APIContext,
-  code: Problem,
-  { lang, json, headers, typed }: ProblemOptions,
-): Promise<Response> {
-  if (!json) {
-    context.locals.newsletterProblem = code;
-    if (typed?.email !== undefined) context.locals.newsletterEmail = typed.email;
-    // The box stays ticked if it was.
-    context.locals.newsletterConsent = typed?.consented ?? false;
-  }
-  const { t } = await localeText(lang);
-  return refusalAnswer(context, {
-    status: problemStatus[code],
-    code,
-    message: t(problemMessageKey(code)),
-    json,
-    page: localePath(lang, '/newsletter/problem/'),
-    ...(headers ? { headers } : {}),
-  });
-}
-
 /** Success: JSON with the page to show next (the page's script), or 303 to it (a plain form). */
 export function acceptedAnswer(next: string, message: string, json: boolean): Response {
   const headers = { 'Cache-Control': 'no-store' };
@@ -90,8 +56,9 @@ export function acceptedAnswer(next: string, message: string, json: boolean): Re
 /** Any method but POST on a form's endpoint: 405, in the language of the page it came from. */
 export async function postOnly({ request }: APIContext): Promise<Response> {
   const { t } = await localeText(answerLanguage(undefined, request));
+  const { status, message } = requestProblems['method-not-allowed'];
   return Response.json(
-    { ok: false, problem: 'method-not-allowed', message: t('problem.bad-request') },
-    { status: 405, headers: { Allow: 'POST', 'Cache-Control': 'no-store' } },
+    { ok: false, problem: 'method-not-allowed', message: t(message) },
+    { status, headers: { Allow: 'POST', 'Cache-Control': 'no-store' } },
   );
 }
