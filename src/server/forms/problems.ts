@@ -3,7 +3,7 @@
  * that explains it, so that the answer speaks the reader's language. Each form adds its own.
  */
 import type { UiKey } from '../../schemas/ui.ts';
-import type { AddressProblem } from './address.ts';
+import type { AddressProblem } from '../../lib/email-address.ts';
 
 export interface ProblemAnswer {
   status: number;
