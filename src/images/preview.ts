@@ -8,6 +8,7 @@
  */
 import { createRequire } from 'node:module';
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { themeColor } from '../lib/theme';
 import { indexedPng } from './indexed-png';
 import { previewHeight, previewWidth, type PreviewCard } from './preview-card';
 import { shapeLine } from './shaped-text';
@@ -53,7 +54,7 @@ function renderOptions(script: string): ResvgRenderOptions {
   };
 }
 
-const colors = { paper: '#0b4f8a', ink: '#ffffff', soft: '#d6e4f2', rule: '#f2b705' };
+const colors = { paper: themeColor, ink: '#ffffff', soft: '#d6e4f2', rule: '#f2b705' };
 const margin = 80;
 const textWidth = previewWidth - 2 * margin;
 

@@ -10,6 +10,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
+import { siteTimeZone } from '../lib/dates.ts';
 import { locales } from '../lib/locales.ts';
 import { fileUrl, isKeptFile, workerPath } from '../lib/offline.ts';
 
@@ -55,7 +56,7 @@ export function serviceWorker(): AstroIntegration {
           format: 'iife',
           target: 'es2020',
           write: false,
-          define: { KEPT: JSON.stringify(data) },
+          define: { KEPT: JSON.stringify(data), SITE_TIME_ZONE: JSON.stringify(siteTimeZone) },
         });
         writeFileSync(join(client, workerPath), result.outputFiles[0]?.text ?? '');
         logger.info(

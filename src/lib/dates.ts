@@ -3,6 +3,7 @@ import { sampleDateOf, type Weekday } from './calendar-days.ts';
 
 export { weekdays, type Weekday } from './calendar-days.ts';
 
+/** Italian time: the one time zone of the Polo's hours, dates and calendars. */
 export const siteTimeZone = 'Europe/Rome';
 
 /** A calendar date in words, e.g. formatDate('2026-11-26', 'it-IT') => '26 novembre 2026'. */

@@ -13,6 +13,8 @@
 
 /** Built in: per language, its Intl tag and each kept file's address and revision. */
 declare const KEPT: Record<string, { intl: string; files: Record<string, string> }>;
+/** Built in: src/lib/dates.ts's siteTimeZone (the worker is bundled apart from the site). */
+declare const SITE_TIME_ZONE: string;
 
 // The few service-worker types used here (the project's TypeScript checks DOM code). The file
 // is a module, so that these names stay its own.
@@ -102,7 +104,7 @@ async function savedCopy(path: string, held: Response): Promise<Response> {
   const saved = new Date(held.headers.get('date') ?? Date.now());
   const date = new Intl.DateTimeFormat(KEPT[lang]?.intl, {
     dateStyle: 'long',
-    timeZone: 'Europe/Rome',
+    timeZone: SITE_TIME_ZONE,
   }).format(saved);
   // Matched by attribute, whatever the order and form (`hidden`, `hidden=""`) the page took.
   const html = (await held.text())

@@ -4,11 +4,12 @@
  */
 import { closedDayOn, daysBySlot, type ScheduleData } from './schedule';
 import { nextDay, previousDay, weekdayOf, type Weekday } from '../calendar-days';
+import { siteTimeZone } from '../dates';
 
-// Europe/Rome's rules since 1996, so calendars need no zone database of their own.
+// Italian time's rules since 1996, so calendars need no zone database of their own.
 const romeTimeZone = [
   'BEGIN:VTIMEZONE',
-  'TZID:Europe/Rome',
+  `TZID:${siteTimeZone}`,
   'BEGIN:DAYLIGHT',
   'TZOFFSETFROM:+0100',
   'TZOFFSETTO:+0200',
@@ -99,7 +100,7 @@ export function openingHoursCalendar(data: ScheduleData, options: CalendarOption
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(options.name)}`,
-    'X-WR-TIMEZONE:Europe/Rome',
+    `X-WR-TIMEZONE:${siteTimeZone}`,
     ...romeTimeZone,
   ];
   for (const span of timetableSpans(data, options.from, options.until)) {
@@ -117,11 +118,13 @@ export function openingHoursCalendar(data: ScheduleData, options: CalendarOption
         // Stable across builds, so importing a newer file updates the same events.
         `UID:opening-${digits(slot.opens)}-${digits(slot.closes)}-${days.map((d) => byDay[d]).join('')}${span.uid}@polo-siracusa`,
         `DTSTAMP:${stamp}`,
-        `DTSTART;TZID=Europe/Rome:${compact(first, slot.opens)}`,
-        `DTEND;TZID=Europe/Rome:${compact(first, slot.closes)}`,
+        `DTSTART;TZID=${siteTimeZone}:${compact(first, slot.opens)}`,
+        `DTEND;TZID=${siteTimeZone}:${compact(first, slot.closes)}`,
         `RRULE:FREQ=WEEKLY;BYDAY=${days.map((d) => byDay[d]).join(',')};UNTIL=${compact(span.until)}T225959Z`,
         ...(closed.length > 0
-          ? [`EXDATE;TZID=Europe/Rome:${closed.map((iso) => compact(iso, slot.opens)).join(',')}`]
+          ? [
+              `EXDATE;TZID=${siteTimeZone}:${closed.map((iso) => compact(iso, slot.opens)).join(',')}`,
+            ]
           : []),
         `SUMMARY:${escapeText(options.summary)}`,
         ...(options.location ? [`LOCATION:${escapeText(options.location)}`] : []),

@@ -8,8 +8,6 @@
 import { holidayOn, type HolidayId } from './holidays';
 import { nextDay, weekdayOf, weekdays, type Weekday } from '../calendar-days';
 
-export const timeZone = 'Europe/Rome';
-
 export interface Slot {
   /** Wall-clock time in Italy, HH:MM. */
   opens: string;
