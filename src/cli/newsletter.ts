@@ -31,7 +31,7 @@ import {
 import { acquireSendLock, isLock, leaseMs } from '../server/newsletter/notices/lock.ts';
 import { progressLine, summaryLine, duration } from '../server/newsletter/notices/progress.ts';
 import { noticesToMail, sendNotices } from '../server/newsletter/notices/send.ts';
-import { toCsv } from '../server/core/csv.ts';
+import { toCsv } from './csv.ts';
 import { confirmedSubscribers, purge, settleSignups, stats } from '../server/newsletter/store.ts';
 import { emailHash, unsubscribeToken } from '../server/newsletter/tokens.ts';
 

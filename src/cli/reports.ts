@@ -12,7 +12,7 @@
 import { parseArgs } from 'node:util';
 import { runCli, UsageError } from './run-cli.ts';
 import { configFrom } from '../server/core/settings.ts';
-import { csvTable } from '../server/core/csv.ts';
+import { csvTable } from './csv.ts';
 import { openDatabase } from '../server/core/db.ts';
 import { dayMs } from '../lib/calendar-days.ts';
 import {

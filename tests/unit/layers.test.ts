@@ -55,7 +55,12 @@ const houseLayers: LayerRule[] = [
   { layer: cms, mayImport: words, says: 'the editor’s configuration and browser code' },
   { layer: core, mayImport: [lib, schemas], says: 'what every server part uses, below them all' },
   { layer: mail, mayImport: [...words, core], says: 'mail every server part sends' },
-  { layer: forms, mayImport: [...words, core, mail], says: 'what every form does with a post' },
+  {
+    layer: forms,
+    // Answers speak the reader's language: the UI strings are page data.
+    mayImport: [...words, pageData, core, mail],
+    says: 'what every form does with a post',
+  },
   {
     layer: newsletter,
     mayImport: [...words, pageData, core, mail, forms],
@@ -112,18 +117,7 @@ const houseLayers: LayerRule[] = [
  * form checks, which belong in core, mail or forms. Fixing one fails the last test below,
  * until its line goes.
  */
-const knownBreaks = [
-  'src/server/core/csv.ts -> src/server/newsletter/store.ts',
-  'src/server/core/runtime.ts -> src/server/newsletter/mail.ts',
-  'src/server/core/runtime.ts -> src/server/newsletter/store.ts',
-  'src/server/core/runtime.ts -> src/server/reports/store.ts',
-  'src/server/core/settings.ts -> src/server/newsletter/validate.ts',
-  'src/server/reports/mail.ts -> src/server/newsletter/mail.ts',
-  'src/server/reports/store.ts -> src/server/newsletter/mail.ts',
-  'src/server/reports/store.ts -> src/server/newsletter/store.ts',
-  'src/server/reports/validate.ts -> src/server/newsletter/problems.ts',
-  'src/server/reports/validate.ts -> src/server/newsletter/validate.ts',
-];
+const knownBreaks: string[] = [];
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const edge = ({ file, target }: Violation) => `${file} -> ${target}`;

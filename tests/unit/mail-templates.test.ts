@@ -7,7 +7,7 @@ import { confirmationMail } from '../../src/server/mail/templates/confirmation';
 import { noticeMail } from '../../src/server/mail/templates/notice';
 import { reportMail } from '../../src/server/mail/templates/report-to-staff';
 import type { OutgoingMail } from '../../src/server/mail/transport';
-import type { MailedNotice, NoticeBundle } from '../../src/server/newsletter/notices/bundle';
+import type { MailedNotice, NoticeBundle } from '../../src/schemas/notice-bundle';
 
 const site = 'https://polo.example.org';
 // Every character HTML escapes, in words and in links.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sendRateFrom } from '../../src/server/core/settings';
-import type { MailedNotice, NoticeBundle } from '../../src/server/newsletter/notices/bundle';
+import type { MailedNotice, NoticeBundle } from '../../src/schemas/notice-bundle';
 import { maxHtmlBytes, noticeMail } from '../../src/server/mail/templates/notice';
 import { duration, progressLine } from '../../src/server/newsletter/notices/progress';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvTable } from '../../src/server/core/csv';
+import { csvTable } from '../../src/cli/csv';
 import { reportMail } from '../../src/server/mail/templates/report-to-staff';
 import {
   maxReportLength,

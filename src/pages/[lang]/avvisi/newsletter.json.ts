@@ -1,6 +1,6 @@
 /**
  * The notices to mail to subscribers, in one language, for `npm run newsletter --
- * send-notices` (see src/server/newsletter/notices/bundle.ts). Only notices whose Italian
+ * send-notices` (see src/schemas/notice-bundle.ts). Only notices whose Italian
  * original says `newsletter: true`; each in this language, or in Italian when not translated.
  *
  * It lands in dist/client, so it is public at /{lang}/avvisi/newsletter.json: acceptable
@@ -13,7 +13,7 @@ import { localeInfo, sourceLocale } from '../../../lib/locales';
 import { isolateLatinRuns } from '../../../lib/bidi';
 import { formatDate } from '../../../lib/dates';
 import { htmlToText } from '../../../lib/html-text';
-import type { NoticeBundle } from '../../../server/newsletter/notices/bundle';
+import type { NoticeBundle } from '../../../schemas/notice-bundle';
 
 export const getStaticPaths = everyLanguage;
 

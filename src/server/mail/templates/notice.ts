@@ -5,7 +5,7 @@
  */
 import { markLatinNames } from '../../../lib/latin-names.ts';
 import { mailColors, themeColor } from '../../../lib/theme.ts';
-import type { MailedNotice, NoticeBundle } from '../../newsletter/notices/bundle.ts';
+import type { MailedNotice, NoticeBundle } from '../../../schemas/notice-bundle.ts';
 import { mailHtml, trustedHtml, type Html } from '../html.ts';
 import type { OutgoingMail } from '../transport.ts';
 

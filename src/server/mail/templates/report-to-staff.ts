@@ -3,15 +3,22 @@
  * Italian whatever the reporter's language; the report itself is quoted as typed.
  */
 import { siteTimeZone } from '../../../lib/dates.ts';
-import type { NewReport } from '../../reports/store.ts';
 import { mailHtml } from '../html.ts';
 import type { OutgoingMail } from '../transport.ts';
+
+/** What the mail quotes of a report, as the reader sent it. */
+export interface ReportToStaff {
+  text: string;
+  page?: string | undefined;
+  lang: string;
+  email?: string | undefined;
+}
 
 /** The report as a mail to `staffEmail`; the reporter's address, if kept, is its Reply-To. */
 export function reportMail(
   staffEmail: string,
   id: number,
-  report: NewReport,
+  report: ReportToStaff,
   siteUrl: string,
   receivedAt: Date,
 ): OutgoingMail {

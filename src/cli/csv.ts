@@ -1,5 +1,5 @@
 /** CSV for the operators' exports: subscribers (`npm run newsletter -- export`) and reports. */
-import type { Subscriber } from '../newsletter/store.ts';
+import type { Subscriber } from '../server/newsletter/store.ts';
 
 /** One CSV cell; a leading = + - @ is defused so spreadsheets never run it as a formula. */
 function csvCell(value: string): string {
