@@ -8,7 +8,7 @@ import type { APIContext } from 'astro';
 import type { Locale } from '../../../lib/locales';
 import { localeText } from '../../../page-data/content';
 import { localePath } from '../../../lib/paths';
-import { ConfigError } from '../../../server/core/settings';
+import { SettingsError } from '../../../server/core/settings';
 import {
   acceptedAnswer,
   answerLanguage,
@@ -91,7 +91,7 @@ export async function POST(context: APIContext): Promise<Response> {
   try {
     siteUrl = settings().siteUrl;
   } catch (error) {
-    console.error('[reports] settings:', error instanceof ConfigError ? error.message : 'error');
+    console.error('[reports] settings:', error instanceof SettingsError ? error.message : 'error');
     return problem(context, 'server-error', { lang: early, json });
   }
   if (isCrossSite(request, url, siteUrl))
@@ -140,7 +140,11 @@ export async function POST(context: APIContext): Promise<Response> {
   } catch (error) {
     console.error(
       '[reports] report failed:',
-      error instanceof ConfigError ? error.message : error instanceof Error ? error.name : 'error',
+      error instanceof SettingsError
+        ? error.message
+        : error instanceof Error
+          ? error.name
+          : 'error',
     );
     return problem(context, 'server-error', { lang, json, typed: typedFields(fields) });
   }

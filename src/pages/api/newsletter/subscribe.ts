@@ -14,7 +14,7 @@ import {
   postOnly,
   problemAnswer,
 } from '../../../server/newsletter/answers';
-import { ConfigError, type NewsletterConfig } from '../../../server/core/settings';
+import { SettingsError, type ServerSettings } from '../../../server/core/settings';
 import {
   bodyType,
   clientAddress,
@@ -46,7 +46,10 @@ async function readFields(context: APIContext): Promise<{ fields: Fields } | Ref
   try {
     siteUrl = settings().siteUrl;
   } catch (error) {
-    console.error('[newsletter] settings:', error instanceof ConfigError ? error.message : 'error');
+    console.error(
+      '[newsletter] settings:',
+      error instanceof SettingsError ? error.message : 'error',
+    );
     return { problem: 'server-error' };
   }
   if (isCrossSite(request, url, siteUrl)) return { problem: 'cross-site' };
@@ -78,7 +81,7 @@ function withinLimit(context: APIContext, { db, config }: Awaited<ReturnType<typ
 }
 
 /** The confirmation mail of `signup`, with links on the configured address, never the Host. */
-async function composer(signup: Signup, config: NewsletterConfig) {
+async function composer(signup: Signup, config: ServerSettings) {
   const { t, dir } = await localeText(signup.lang);
   const origin = config.siteUrl;
   return {
@@ -153,7 +156,11 @@ export async function POST(context: APIContext): Promise<Response> {
     // The message of a configuration error is safe and useful; others may quote input.
     console.error(
       '[newsletter] signup failed:',
-      error instanceof ConfigError ? error.message : error instanceof Error ? error.name : 'error',
+      error instanceof SettingsError
+        ? error.message
+        : error instanceof Error
+          ? error.name
+          : 'error',
     );
     return problemAnswer(context, 'server-error', { lang, json });
   }
