@@ -236,7 +236,7 @@ export const settingsSchema = z
       readBy: ['build'],
     }),
   })
-  // Settings that need one another; checked once each setting is right by itself.
+  // Settings that need one another: told after any setting wrong by itself.
   .superRefine((env, context) => {
     const remote = env.DATABASE_URL !== undefined && schemeOf(env.DATABASE_URL) !== 'file:';
     const needs = (name: string, message: string) =>
@@ -306,7 +306,7 @@ export function checkSettings(env: SettingsEnv): z.output<typeof settingsSchema>
   throw new SettingsError(result.error.issues[0]?.message ?? 'a setting is not valid');
 }
 
-/** A table row: `| a | b |`, each cell padded to its column's width (as Prettier writes it). */
+/** A Markdown table, each cell padded to its column's width as Prettier writes it. */
 function markdownTable(rows: string[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(3, ...rows.map((row) => row[i]?.length ?? 0)));
   const line = (cells: string[]) =>
