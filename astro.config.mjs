@@ -9,18 +9,21 @@ import { precompress } from './src/integrations/precompress.ts';
 import { cmsAssets } from './src/integrations/cms-assets.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { pageCsp } from './src/integrations/page-csp.ts';
+import { buildSettings, namesReadBy } from './src/server/core/settings.ts';
+
+// The environment, read and checked by the one declaration of every setting.
+const build = buildSettings();
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://polo-siracusa.it',
+  site: build.site,
   output: 'static',
   // The Node server serves the static pages and the on-demand routes (404, newsletter);
   // DEPLOY_TARGET=netlify builds the same site for Netlify's serverless functions instead.
-  adapter:
-    process.env.DEPLOY_TARGET === 'netlify'
-      ? // Never ship the local database and secret of the machine that builds.
-        netlify({ excludeFiles: ['./.data/**/*'] })
-      : // Middleware mode: src/server/http/serve.ts is the server (headers, compressed files).
-        node({ mode: 'middleware' }),
+  adapter: build.netlify
+    ? // Never ship the local database and secret of the machine that builds.
+      netlify({ excludeFiles: ['./.data/**/*'] })
+    : // Middleware mode: src/server/http/serve.ts is the server (headers, compressed files).
+      node({ mode: 'middleware' }),
   trailingSlash: 'ignore',
   build: {
     // One request per page: the CSS is small enough to travel inside the HTML.
@@ -34,8 +37,8 @@ export default defineConfig({
     },
   },
   // The tests build other copies of the content without touching the real build and its cache.
-  outDir: process.env.POLO_OUT_DIR ?? 'dist',
-  cacheDir: process.env.POLO_CACHE_DIR ?? 'node_modules/.astro',
+  outDir: build.outDir,
+  cacheDir: build.cacheDir,
   // The origin check is done by the newsletter routes themselves: Astro's own refuses the
   // cookie-less one-click unsubscribe (RFC 8058) that mail providers send without Origin.
   security: {
@@ -55,25 +58,15 @@ export default defineConfig({
     },
   },
   env: {
-    schema: {
-      DATABASE_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
-      DATABASE_AUTH_TOKEN: envField.string({ context: 'server', access: 'secret', optional: true }),
-      SMTP_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
-      NEWSLETTER_SECRET: envField.string({ context: 'server', access: 'secret', optional: true }),
-      // Read when the server runs, not when it is built ('secret' is astro:env's word for that).
-      MAIL_FROM: envField.string({ context: 'server', access: 'secret', optional: true }),
-      NEWSLETTER_RATE_LIMIT: envField.number({
-        context: 'server',
-        access: 'secret',
-        optional: true,
-      }),
-      // Links in mails point here (the build's `site` otherwise), never to a request's Host.
-      SITE_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
-      TRUST_PROXY: envField.boolean({ context: 'server', access: 'secret', optional: true }),
-      DATA_DIR: envField.string({ context: 'server', access: 'secret', optional: true }),
-      // Accessibility reports are mailed here; unset, they are only stored (README).
-      STAFF_EMAIL: envField.string({ context: 'server', access: 'secret', optional: true }),
-    },
+    // The settings the on-demand routes read, when the server runs, not when it is built
+    // ('secret' is astro:env's word for that). Astro hands them over as text; settings.ts checks
+    // them, so a mistake is one line naming the variable wherever the site runs.
+    schema: Object.fromEntries(
+      namesReadBy('site').map((name) => [
+        name,
+        envField.string({ context: 'server', access: 'secret', optional: true }),
+      ]),
+    ),
   },
   integrations: [
     sitemap({

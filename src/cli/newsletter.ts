@@ -18,7 +18,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runCli, UsageError } from './run-cli.ts';
 import { localeCodes, sourceLocale } from '../lib/locales.ts';
-import { configFrom, sendRateFrom, type NewsletterConfig } from '../server/core/settings.ts';
+import { readEnv, settingsFrom, type ServerSettings } from '../server/core/settings.ts';
 import { openDatabase, type Database } from '../server/core/db.ts';
 import { createSender, drainOutbox, rawMessage } from '../server/mail/transport.ts';
 import { MissingBuildError, readBundles } from '../server/newsletter/notices/bundle.ts';
@@ -86,8 +86,7 @@ async function main(argv: string[]): Promise<void> {
   if (!['export', 'stats', 'purge', 'send', 'send-notices'].includes(command))
     throw new UsageError(`unknown command "${command}"`);
 
-  const config = configFrom(process.env);
-  const rate = sendRateFrom(process.env);
+  const config = settingsFrom(readEnv('commands'));
   if (command === 'send-notices' && previewing) {
     return preview(config, values.preview ?? '', values.lang ?? sourceLocale, values.out);
   }
@@ -130,7 +129,7 @@ async function main(argv: string[]): Promise<void> {
         break;
       }
       case 'send-notices':
-        await (values['dry-run'] ? dryRun(db) : sendAll(db, config, rate));
+        await (values['dry-run'] ? dryRun(db, config) : sendAll(db, config));
         break;
     }
   } finally {
@@ -139,11 +138,11 @@ async function main(argv: string[]): Promise<void> {
 }
 
 /** The build's notice bundles; the build's folder is POLO_OUT_DIR, as for `astro build`. */
-const bundles = () => readBundles(process.env['POLO_OUT_DIR'] ?? 'dist', localeCodes);
+const bundles = (config: ServerSettings) => readBundles(config.outDir, localeCodes);
 
 /** `send-notices --dry-run`: what would go, by notice and language; nothing is sent or written. */
-async function dryRun(db: Database): Promise<void> {
-  const notices = noticesToMail(bundles());
+async function dryRun(db: Database, config: ServerSettings): Promise<void> {
+  const notices = noticesToMail(bundles(config));
   const started = await startedNotices(db);
   const everyone = await audienceByLanguage(db);
   let total = 0;
@@ -160,12 +159,8 @@ async function dryRun(db: Database): Promise<void> {
 }
 
 /** `send-notices`: takes the senders' lock, sends, prints a summary; non-zero while any is left. */
-async function sendAll(
-  db: Database,
-  config: NewsletterConfig,
-  rate: number | undefined,
-): Promise<void> {
-  const built = bundles();
+async function sendAll(db: Database, config: ServerSettings): Promise<void> {
+  const built = bundles(config);
   const run = randomBytes(9).toString('base64url');
   const lock = await acquireSendLock(db, run);
   if (!isLock(lock)) {
@@ -197,7 +192,7 @@ async function sendAll(
       siteUrl: config.siteUrl,
       secret: config.secret,
       run,
-      ratePerMinute: rate,
+      ratePerMinute: config.sendRate,
       stopping: () => stopping,
       async heartbeat() {
         if (Date.now() - renewed < leaseMs / 4) return;
@@ -225,12 +220,12 @@ async function sendAll(
 
 /** `send-notices --preview SLUG --lang xx`: one mail as a mail program gets it (.eml). */
 async function preview(
-  config: NewsletterConfig,
+  config: ServerSettings,
   slug: string,
   lang: string,
   out: string | undefined,
 ): Promise<void> {
-  const bundle = bundles().get(lang);
+  const bundle = bundles(config).get(lang);
   const notice = bundle?.notices.find((n) => n.slug === slug);
   if (!bundle || !notice) {
     throw new UsageError(`no notice "${slug}" with \`newsletter: true\` in this build`);

@@ -11,7 +11,7 @@
  */
 import { parseArgs } from 'node:util';
 import { runCli, UsageError } from './run-cli.ts';
-import { configFrom } from '../server/core/settings.ts';
+import { readEnv, settingsFrom } from '../server/core/settings.ts';
 import { csvTable } from './csv.ts';
 import { openDatabase } from '../server/core/db.ts';
 import { dayMs } from '../lib/calendar-days.ts';
@@ -80,7 +80,7 @@ async function main(argv: string[]): Promise<void> {
   const ids = values.id?.map((id) => count('--id', id, 1));
   const olderThanDays = count('--older-than', values['older-than'] ?? String(retentionDays), 0);
 
-  const config = configFrom(process.env);
+  const config = settingsFrom(readEnv('commands'));
   const db = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   try {
     if (command === 'purge') {

@@ -3,7 +3,7 @@
  * an exit code a script can act on: 2 for a mistake in the command line (followed by the
  * usage) or in the setup, 1 for anything else.
  */
-import { ConfigError } from '../server/core/settings.ts';
+import { SettingsError } from '../server/core/settings.ts';
 
 /** A mistake in the command line: told with the usage. */
 export class UsageError extends Error {}
@@ -14,7 +14,7 @@ export function runCli(
   name: string,
   usage: string,
   main: (argv: string[]) => Promise<void>,
-  /** Errors of the setup besides the configuration's, e.g. a site not built yet. */
+  /** Errors of the setup besides the settings', e.g. a site not built yet. */
   setupErrors: ErrorClass[] = [],
 ): void {
   main(process.argv.slice(2)).catch((error: unknown) => {
@@ -24,7 +24,7 @@ export function runCli(
     ) {
       console.error(`${name}: ${(error as Error).message}\n\n${usage}`);
       process.exitCode = 2;
-    } else if ([ConfigError, ...setupErrors].some((kind) => error instanceof kind)) {
+    } else if ([SettingsError, ...setupErrors].some((kind) => error instanceof kind)) {
       console.error(`${name}: ${(error as Error).message}`);
       process.exitCode = 2;
     } else {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { sendRateFrom } from '../../src/server/core/settings';
 import type { MailedNotice, NoticeBundle } from '../../src/schemas/notice-bundle';
 import { maxHtmlBytes, noticeMail } from '../../src/server/mail/templates/notice';
 import { duration, progressLine } from '../../src/server/newsletter/notices/progress';
@@ -110,14 +109,5 @@ describe('the sender’s terminal', () => {
     );
     expect(duration(95_000)).toBe('1 min 35 s');
     expect(duration(4_000)).toBe('4 s');
-  });
-});
-
-describe('NEWSLETTER_SEND_RATE', () => {
-  it('is a whole number of mails per minute, or unset', () => {
-    expect(sendRateFrom({})).toBeUndefined();
-    expect(sendRateFrom({ NEWSLETTER_SEND_RATE: '600' })).toBe(600);
-    expect(() => sendRateFrom({ NEWSLETTER_SEND_RATE: '0' })).toThrow(/NEWSLETTER_SEND_RATE/);
-    expect(() => sendRateFrom({ NEWSLETTER_SEND_RATE: '2.5' })).toThrow(/NEWSLETTER_SEND_RATE/);
   });
 });

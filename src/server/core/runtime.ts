@@ -1,51 +1,30 @@
 /**
- * The newsletter inside the site: settings from astro:env, one database and one sender per
+ * The newsletter inside the site: settings through astro:env, one database and one sender per
  * server instance, opened on first use. Only on-demand routes import this module.
  */
 import { createHmac } from 'node:crypto';
-import {
-  DATA_DIR,
-  DATABASE_AUTH_TOKEN,
-  DATABASE_URL,
-  MAIL_FROM,
-  NEWSLETTER_RATE_LIMIT,
-  NEWSLETTER_SECRET,
-  SITE_URL,
-  SMTP_URL,
-  STAFF_EMAIL,
-  TRUST_PROXY,
-} from 'astro:env/server';
-import { configFrom, type NewsletterConfig } from './settings.ts';
+import { getSecret } from 'astro:env/server';
+import { announcedServerOrigin, readEnv, settingsFrom, type ServerSettings } from './settings.ts';
 import { openDatabase, type Database } from './db.ts';
 import { createSender, drainOutbox, type Sender } from '../mail/transport.ts';
 import { purge, settleSignups } from '../newsletter/store.ts';
 import { purgeReports, reportRetention } from '../reports/store.ts';
 
 export interface Newsletter {
-  config: NewsletterConfig;
+  config: ServerSettings;
   db: Database;
   sender: Sender;
 }
 
-let settingsMemo: NewsletterConfig | undefined;
+let settingsMemo: ServerSettings | undefined;
 
-/** The settings, read once per server instance; throws ConfigError when they are wrong. */
-export function settings(): NewsletterConfig {
-  settingsMemo ??= configFrom(
-    {
-      DATA_DIR,
-      DATABASE_URL,
-      DATABASE_AUTH_TOKEN,
-      SMTP_URL,
-      MAIL_FROM,
-      NEWSLETTER_SECRET,
-      NEWSLETTER_RATE_LIMIT,
-      SITE_URL,
-      TRUST_PROXY,
-      STAFF_EMAIL,
-    },
+/** The settings, read once per server instance; throws SettingsError when they are wrong. */
+export function settings(): ServerSettings {
+  // astro:env reads the environment of the host (Node, Netlify); settings.ts checks it.
+  settingsMemo ??= settingsFrom(
+    readEnv('site', getSecret),
     // serve.ts names its own address; a serverless function has none and uses the build's.
-    { builtFor: import.meta.env.SITE, servedAt: process.env['POLO_SERVER_ORIGIN'] },
+    { builtFor: import.meta.env.SITE, servedAt: announcedServerOrigin() },
   );
   return settingsMemo;
 }

@@ -12,7 +12,7 @@ import { localeText } from '../../page-data/content';
 import { bodyType, clientAddress, isCrossSite, readLimited, wantsJson } from '../core/request.ts';
 import { withinRateLimit } from '../core/rate-limit.ts';
 import { clientKey, drainSoon, newsletter, settings, type Newsletter } from '../core/runtime.ts';
-import { ConfigError } from '../core/settings.ts';
+import { SettingsError } from '../core/settings.ts';
 import { acceptedAnswer, answerLanguage, refusalAnswer } from './answers.ts';
 import { fieldsOf, type Fields } from './fields.ts';
 import type { ProblemTable, RequestProblem } from './problems.ts';
@@ -91,7 +91,7 @@ export function formPost<Code extends string, Value extends FormValue, Typed>(
     } catch (error) {
       console.error(
         `${form.log.tag} settings:`,
-        error instanceof ConfigError ? error.message : 'error',
+        error instanceof SettingsError ? error.message : 'error',
       );
       return { problem: 'server-error' };
     }
@@ -150,7 +150,7 @@ export function formPost<Code extends string, Value extends FormValue, Typed>(
       // The message of a configuration error is safe and useful; others may quote input.
       console.error(
         `${form.log.tag} ${form.log.failure}`,
-        error instanceof ConfigError
+        error instanceof SettingsError
           ? error.message
           : error instanceof Error
             ? error.name

@@ -9,25 +9,34 @@ import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse }
 import type { Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkServerEnv, ConfigError, portFrom, serverOrigin } from '../core/settings.ts';
+import {
+  announceServerOrigin,
+  parseSettings,
+  readEnv,
+  serverOrigin,
+  SettingsError,
+  type ParsedSettings,
+} from '../core/settings.ts';
 import { headersFor, normalisedPath, parseHeadersFile } from './headers-file.ts';
 import { methodNotAllowed } from './methods.ts';
 import { serveStatic } from './static-files.ts';
 
+let settings: ParsedSettings;
 try {
-  checkServerEnv(process.env);
+  // Every setting the server or its routes read, checked without writing anything.
+  settings = parseSettings(readEnv('server'));
 } catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
+  if (!(error instanceof SettingsError)) throw error;
   console.error(`server: ${error.message}`);
   process.exit(2);
 }
 
-// The build, found from this file, so the server may run from any folder (its .data/ is there).
-const host = process.env['HOST'] ?? '127.0.0.1';
-const port = portFrom(process.env);
+const { host, port } = settings;
 const origin = serverOrigin(host, port);
 // Links in mails lead here when SITE_URL is unset (see runtime.ts); never to a request's Host.
-process.env['POLO_SERVER_ORIGIN'] = origin;
+announceServerOrigin(origin);
+
+// The build, found from this file, so the server may run from any folder (its .data/ is there).
 
 const dist = resolve(import.meta.dirname, '../../../dist');
 const client = resolve(dist, 'client');
@@ -217,7 +226,7 @@ server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
 
 server.listen(port, host, () => {
   console.info(`Polo Sociale Integrato di Siracusa: ${origin}/`);
-  if (!process.env['STAFF_EMAIL']?.trim()) {
+  if (!settings.staffEmail) {
     console.info(
       '[reports] STAFF_EMAIL is not set: accessibility reports are stored, not mailed (npm run reports -- list)',
     );

@@ -6,7 +6,7 @@
  */
 import { localeText } from '../../../page-data/content';
 import { localePath } from '../../../lib/paths';
-import type { NewsletterConfig } from '../../../server/core/settings';
+import type { ServerSettings } from '../../../server/core/settings';
 import { drainSoon } from '../../../server/core/runtime';
 import { postOnly } from '../../../server/forms/answers';
 import { ticked } from '../../../server/forms/fields';
@@ -24,7 +24,7 @@ import {
 export const prerender = false;
 
 /** The confirmation mail of `signup`, with links on the configured address, never the Host. */
-async function composer(signup: Signup, config: NewsletterConfig) {
+async function composer(signup: Signup, config: ServerSettings) {
   const { t, dir } = await localeText(signup.lang);
   const origin = config.siteUrl;
   return {
