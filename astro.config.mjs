@@ -9,7 +9,7 @@ import { precompress } from './src/integrations/precompress.ts';
 import { cmsAssets } from './src/integrations/cms-assets.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { pageCsp } from './src/integrations/page-csp.ts';
-import { buildSettings, namesReadBy } from './src/server/core/settings.ts';
+import { buildSettings, namesReadBy } from './src/settings/settings.ts';
 
 // The environment, read and checked by the one declaration of every setting.
 const build = buildSettings();

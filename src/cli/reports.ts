@@ -11,7 +11,8 @@
  */
 import { parseArgs } from 'node:util';
 import { runCli, UsageError } from './run-cli.ts';
-import { readEnv, settingsFrom } from '../server/core/settings.ts';
+import { settingsFrom } from '../server/core/settings.ts';
+import { readEnv } from '../settings/settings.ts';
 import { csvTable } from './csv.ts';
 import { openDatabase } from '../server/core/db.ts';
 import { dayMs } from '../lib/calendar-days.ts';

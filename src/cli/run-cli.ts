@@ -3,7 +3,7 @@
  * an exit code a script can act on: 2 for a mistake in the command line (followed by the
  * usage) or in the setup, 1 for anything else.
  */
-import { SettingsError } from '../server/core/settings.ts';
+import { SettingsError } from '../settings/settings.ts';
 
 /** A mistake in the command line: told with the usage. */
 export class UsageError extends Error {}

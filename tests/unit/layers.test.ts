@@ -30,6 +30,8 @@ const forms = 'src/server/forms/';
 const newsletter = 'src/server/newsletter/';
 const reports = 'src/server/reports/';
 const http = 'src/server/http/';
+const jobs = 'src/server/jobs/';
+const settings = 'src/settings/';
 const words = [lib, schemas, i18n];
 const views = [...words, images, pageData, scripts, styles, components, layouts];
 
@@ -41,7 +43,12 @@ const houseLayers: LayerRule[] = [
   { layer: lib, mayImport: [], says: 'pure domain logic, nothing of the project outside it' },
   { layer: schemas, mayImport: [lib], says: 'the shape of content and UI strings' },
   { layer: i18n, mayImport: [lib, schemas], says: 'words in the reader’s language' },
-  { layer: loaders, mayImport: [lib, schemas], says: 'the build-time content loader' },
+  {
+    layer: settings,
+    mayImport: [lib],
+    says: 'every setting read from the environment, declared once',
+  },
+  { layer: loaders, mayImport: [lib, schemas, settings], says: 'the build-time content loader' },
   { layer: images, mayImport: [lib, 'public/'], says: 'build-time image makers' },
   { layer: 'public/', mayImport: [], says: 'files served as they are' },
   { layer: styles, mayImport: [], says: 'the site’s CSS' },
@@ -53,12 +60,16 @@ const houseLayers: LayerRule[] = [
   { layer: scripts, mayImport: [lib, i18n], says: 'browser scripts: logic and words only' },
   { layer: 'src/sw/', mayImport: [lib, i18n], says: 'the service worker, bundled on its own' },
   { layer: cms, mayImport: words, says: 'the editor’s configuration and browser code' },
-  { layer: core, mayImport: [lib, schemas], says: 'what every server part uses, below them all' },
+  {
+    layer: core,
+    mayImport: [lib, schemas, settings],
+    says: 'what every server part uses, below them all',
+  },
   { layer: mail, mayImport: [...words, core], says: 'mail every server part sends' },
   {
     layer: forms,
     // Answers speak the reader's language: the UI strings are page data.
-    mayImport: [...words, pageData, core, mail],
+    mayImport: [...words, settings, pageData, core, mail],
     says: 'what every form does with a post',
   },
   {
@@ -71,10 +82,15 @@ const houseLayers: LayerRule[] = [
     mayImport: [...words, pageData, core, mail, forms],
     says: 'the accessibility reports, a server part beside the newsletter, not above it',
   },
-  { layer: http, mayImport: [lib, core], says: 'the Node server: serves the built site' },
+  {
+    layer: jobs,
+    mayImport: [lib, core, mail, newsletter, reports],
+    says: 'work the server does after an answer or on a timer',
+  },
+  { layer: http, mayImport: [lib, settings, core], says: 'the Node server: serves the built site' },
   {
     layer: 'src/cli/',
-    mayImport: [...words, core, mail, forms, newsletter, reports],
+    mayImport: [...words, settings, core, mail, forms, newsletter, reports],
     says: 'the operator commands, run by Node: server parts, never the site',
   },
   {
@@ -90,7 +106,7 @@ const houseLayers: LayerRule[] = [
   { layer: layouts, mayImport: [...views, forms, newsletter, reports], says: 'page frames' },
   {
     layer: 'src/pages/',
-    mayImport: [...views, cms, core, mail, forms, newsletter, reports],
+    mayImport: [...views, cms, settings, core, mail, forms, jobs, newsletter, reports],
     says: 'the site’s addresses, the top of the site',
   },
   {

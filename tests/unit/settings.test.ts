@@ -1,20 +1,25 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { backendFromEnv } from '../../src/cms/backend';
+import { parseSettings, serverOrigin } from '../../src/server/core/settings';
 import {
   buildSettings,
   checkSettings,
   namesReadBy,
-  parseSettings,
   readEnv,
   senderDomain,
-  serverOrigin,
   settingDoc,
   settingNames,
   SettingsError,
-  settingsTable,
   type SettingsEnv,
-} from '../../src/server/core/settings';
+} from '../../src/settings/settings';
+import {
+  settingsOf,
+  settingsTable,
+  tablePlaces,
+  type SettingsTable,
+} from '../../src/settings/table';
 
 const secret = 's'.repeat(32);
 
@@ -206,7 +211,15 @@ describe('each part reads the settings it uses', () => {
       netlify: false,
       outDir: 'dist',
       cacheDir: 'node_modules/.astro',
+      contentDir: 'content',
+      cms: {},
     });
+    // Where the editor commits: Netlify's own variables, unless the CMS_ ones say otherwise.
+    expect(
+      backendFromEnv(
+        buildSettings({ REPOSITORY_URL: 'https://github.com/polo/sito', BRANCH: 'prova' }).cms,
+      ),
+    ).toEqual({ name: 'github', repo: 'polo/sito', branch: 'prova' });
     expect(
       buildSettings({ DEPLOY_TARGET: 'netlify', SITE_URL: 'https://polo.example.org/' }),
     ).toMatchObject({ site: 'https://polo.example.org', netlify: true });
@@ -216,6 +229,13 @@ describe('each part reads the settings it uses', () => {
       'DEPLOY_TARGET',
       'POLO_OUT_DIR',
       'POLO_CACHE_DIR',
+      'POLO_CONTENT_DIR',
+      'CMS_REPO',
+      'CMS_BRANCH',
+      'CMS_BACKEND',
+      'CMS_AUTH_URL',
+      'REPOSITORY_URL',
+      'BRANCH',
     ]);
   });
 });
@@ -256,44 +276,63 @@ describe('the declaration', () => {
       'DEPLOY_TARGET',
       'POLO_OUT_DIR',
       'POLO_CACHE_DIR',
+      'POLO_CONTENT_DIR',
+      'CMS_REPO',
+      'CMS_BRANCH',
+      'CMS_BACKEND',
+      'CMS_AUTH_URL',
+      'REPOSITORY_URL',
+      'BRANCH',
     ]);
   });
 
   it('is the only place a setting is read from the environment', () => {
+    // Any read of process.env, or a setting imported by name from astro:env (the site's routes
+    // hand astro:env's getSecret to readEnv instead).
     const names = settingNames.join('|');
     const reads = new RegExp(
-      `process\\.env(\\.|\\[['"])(${names})\\b|import \\{[^}]*\\b(${names})\\b[^}]*\\} from 'astro:env`,
+      `process\\.env\\b|import \\{[^}]*\\b(${names})\\b[^}]*\\} from 'astro:env`,
     );
     const files = readdirSync('src', { recursive: true, encoding: 'utf8' })
       .filter((file) => /\.(ts|mjs|astro)$/.test(file))
       .map((file) => join('src', file))
-      .filter((file) => file !== join('src/server/core/settings.ts'));
+      .filter((file) => !file.startsWith(join('src/settings/')));
     for (const file of ['astro.config.mjs', ...files]) {
       expect(readFileSync(file, 'utf8'), file).not.toMatch(reads);
     }
   });
 
-  it('makes the table of README.md', () => {
-    const readme = readFileSync('README.md', 'utf8');
-    const shown = /<!-- settings:start -->\n([^]*?)<!-- settings:end -->/.exec(readme)?.[1];
-    expect(
-      shown,
-      'README.md has no table between <!-- settings:start --> and <!-- settings:end -->: paste `npm run settings:table` there',
-    ).toBeDefined();
-    /** The cells of each row, whatever their padding; the line under the heads left out. */
-    const cells = (table: string) =>
-      table
-        .trim()
-        .split('\n')
-        .filter((row) => !/^\|[\s|:-]+\|$/.test(row))
-        .map((row) =>
-          row
-            .split('|')
-            .slice(1, -1)
-            .map((cell) => cell.trim()),
-        );
-    expect(cells(shown ?? ''), 'README.md’s table: paste `npm run settings:table`').toEqual(
-      cells(settingsTable()),
-    );
+  for (const [table, { file, marker }] of Object.entries(tablePlaces)) {
+    it(`makes the table of ${file}`, () => {
+      const text = readFileSync(file, 'utf8');
+      const shown = new RegExp(`<!-- ${marker}:start -->\n([^]*?)<!-- ${marker}:end -->`).exec(
+        text,
+      )?.[1];
+      const paste = `paste \`npm run settings:table${table === 'build' ? ' -- build' : ''}\``;
+      expect(
+        shown,
+        `${file} has no table between <!-- ${marker}:start/end -->: ${paste}`,
+      ).toBeDefined();
+      /** The cells of each row, whatever their padding; the line under the heads left out. */
+      const cells = (rows: string) =>
+        rows
+          .trim()
+          .split('\n')
+          .filter((row) => !/^\|[\s|:-]+\|$/.test(row))
+          .map((row) =>
+            row
+              .split('|')
+              .slice(1, -1)
+              .map((cell) => cell.trim()),
+          );
+      expect(cells(shown ?? ''), `${file}: ${paste}`).toEqual(
+        cells(settingsTable(table as SettingsTable)),
+      );
+    });
+  }
+
+  it('puts every setting in one of the two tables, by who reads it', () => {
+    expect([...settingsOf('run'), ...settingsOf('build')].sort()).toEqual([...settingNames].sort());
+    expect(settingsOf('build')).not.toContain('SITE_URL');
   });
 });

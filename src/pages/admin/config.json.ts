@@ -6,6 +6,7 @@ import { getCollection } from 'astro:content';
 import { sourceLocale } from '../../lib/locales';
 import { backendFromEnv } from '../../cms/backend';
 import { decapConfig } from '../../cms/decap-config';
+import { buildSettings } from '../../settings/settings';
 
 export async function GET() {
   const desks = (await getCollection('activities'))
@@ -13,7 +14,7 @@ export async function GET() {
     .map((entry) => entry.id.slice(sourceLocale.length + 1))
     .sort();
   const partners = (await getCollection('partners')).map((entry) => entry.id);
-  const config = decapConfig({ desks, partners }, backendFromEnv(process.env));
+  const config = decapConfig({ desks, partners }, backendFromEnv(buildSettings().cms));
   return new Response(JSON.stringify(config, null, 2), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });

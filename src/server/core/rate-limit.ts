@@ -1,4 +1,5 @@
 /** How often one client may post a form: a counter per client and window, in the database. */
+import { createHmac } from 'node:crypto';
 import type { Database } from './db.ts';
 
 /**
@@ -22,4 +23,9 @@ export async function withinRateLimit(
     args: { key: clientKey, window: windowStart },
   });
   return Number(result.rows[0]?.['count'] ?? 0) <= limit;
+}
+
+/** Keyed fingerprint of a client's network address, for rate limits; the address is not kept. */
+export function clientKey(secret: string, address: string): string {
+  return createHmac('sha256', secret).update(`client:${address}`).digest('base64url').slice(0, 22);
 }

@@ -10,9 +10,9 @@ import type { Locale } from '../../lib/locales.ts';
 import { localePath } from '../../lib/paths.ts';
 import { localeText } from '../../page-data/content';
 import { bodyType, clientAddress, isCrossSite, readLimited, wantsJson } from '../core/request.ts';
-import { withinRateLimit } from '../core/rate-limit.ts';
-import { clientKey, drainSoon, newsletter, settings, type Newsletter } from '../core/runtime.ts';
-import { SettingsError } from '../core/settings.ts';
+import { clientKey, withinRateLimit } from '../core/rate-limit.ts';
+import { services, settings, type Services } from '../core/runtime.ts';
+import { SettingsError } from '../../settings/settings.ts';
 import { acceptedAnswer, answerLanguage, refusalAnswer } from './answers.ts';
 import { fieldsOf, type Fields } from './fields.ts';
 import type { ProblemTable, RequestProblem } from './problems.ts';
@@ -42,10 +42,15 @@ export interface FormDeclaration<Code extends string, Value extends FormValue, T
   show(locals: App.Locals, problem: Code | RequestProblem, typed: Typed | undefined): void;
   /** The page that shows the form again with the problem, e.g. '/newsletter/problem/'. */
   problemPage: string;
+  /**
+   * Work each post starts first, in the background (signups received earlier, mail due): the
+   * server's jobs, handed in so that the pipeline stays below them.
+   */
+  background(): void;
   /** Prefix of this form's rate counters, so that each form is counted apart. */
   rateBucket: string;
   /** Keeps a value (never called for a bot's); throws when it cannot. */
-  store(value: Value, service: Newsletter): Promise<void>;
+  store(value: Value, server: Services): Promise<void>;
   /** Where a plain form goes once the value is stored, and the message the page's script shows. */
   done: { page: string; message: UiKey };
 }
@@ -105,7 +110,7 @@ export function formPost<Code extends string, Value extends FormValue, Typed>(
   }
 
   /** Whether this client may post the form again now (counted by a keyed fingerprint of its address). */
-  function withinLimit(context: APIContext, { db, config }: Newsletter): Promise<boolean> {
+  function withinLimit(context: APIContext, { db, config }: Services): Promise<boolean> {
     const address = clientAddress(context.request, context.clientAddress, config.trustProxy);
     return withinRateLimit(
       db,
@@ -116,9 +121,7 @@ export function formPost<Code extends string, Value extends FormValue, Typed>(
   }
 
   return async (context) => {
-    // Signups received earlier and mail due go first, in the background; once an hour, what is
-    // past its time is deleted.
-    drainSoon();
+    form.background();
     const json = wantsJson(context.request, bodyType(context.request));
     const read = await readFields(context);
     if ('problem' in read) {
@@ -134,7 +137,7 @@ export function formPost<Code extends string, Value extends FormValue, Typed>(
     }
     const { value } = parsed;
     try {
-      const service = await newsletter();
+      const service = await services();
       if (!(await withinLimit(context, service))) {
         const retryAfter = String(Math.ceil(service.config.rateWindowMs / 1000));
         return refuse(context, 'too-many-requests', {

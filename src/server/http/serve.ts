@@ -9,14 +9,8 @@ import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse }
 import type { Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  announceServerOrigin,
-  parseSettings,
-  readEnv,
-  serverOrigin,
-  SettingsError,
-  type ParsedSettings,
-} from '../core/settings.ts';
+import { parseSettings, serverOrigin, type ParsedSettings } from '../core/settings.ts';
+import { announceServerOrigin, readEnv, SettingsError } from '../../settings/settings.ts';
 import { headersFor, normalisedPath, parseHeadersFile } from './headers-file.ts';
 import { methodNotAllowed } from './methods.ts';
 import { serveStatic } from './static-files.ts';

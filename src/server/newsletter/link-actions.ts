@@ -6,7 +6,7 @@
 import type { AstroGlobal } from 'astro';
 import { isLocale } from '../../lib/locales';
 import { isCrossSite, readLimited } from '../core/request';
-import { newsletter, settings } from '../core/runtime';
+import { services, settings } from '../core/runtime';
 import { confirm, tokenIsLive, unsubscribe } from './store';
 import { looksLikeToken, verifyUnsubscribeToken } from './tokens';
 
@@ -23,7 +23,7 @@ interface LinkAction {
 
 /** Leaves the list for a signed token; false when the signature does not hold. */
 export async function leave(token: string): Promise<boolean> {
-  const { config, db } = await newsletter();
+  const { config, db } = await services();
   const hash = verifyUnsubscribeToken(config.secret, token);
   if (hash) await unsubscribe(db, hash);
   return hash !== undefined;
@@ -32,19 +32,17 @@ export async function leave(token: string): Promise<boolean> {
 const actions: Record<LinkActionKind, LinkAction> = {
   confirm: {
     async usable(token) {
-      return looksLikeToken(token) && tokenIsLive((await newsletter()).db, token);
+      return looksLikeToken(token) && tokenIsLive((await services()).db, token);
     },
     async act(token) {
-      return (
-        looksLikeToken(token) && (await confirm((await newsletter()).db, token)) === 'confirmed'
-      );
+      return looksLikeToken(token) && (await confirm((await services()).db, token)) === 'confirmed';
     },
     // A confirmation link expires, or was used: gone.
     invalidStatus: 410,
   },
   unsubscribe: {
     async usable(token) {
-      return verifyUnsubscribeToken((await newsletter()).config.secret, token) !== undefined;
+      return verifyUnsubscribeToken((await services()).config.secret, token) !== undefined;
     },
     act: leave,
     // A link to leave never expires: one that does not verify is malformed.

@@ -4,7 +4,7 @@
  * staff through the newsletter's outbox. Bad input gets a 4xx in the reader's language and
  * nothing is stored, with the checks every form makes.
  */
-import { drainSoon } from '../../../server/core/runtime';
+import { drainSoon } from '../../../server/jobs/drain';
 import { postOnly } from '../../../server/forms/answers';
 import { ticked, type Fields } from '../../../server/forms/fields';
 import { formPost } from '../../../server/forms/pipeline';
@@ -39,6 +39,8 @@ export const POST = formPost({
     if (typed) locals.reportTyped = typed;
   },
   problemPage: '/accessibilita/problema/',
+  // Signups received earlier and mail due go first; once an hour, what is past its time goes.
+  background: drainSoon,
   // Counted apart from signups: a reader may subscribe and report in the same minutes.
   rateBucket: 'report:',
   async store(report, { db, config }) {

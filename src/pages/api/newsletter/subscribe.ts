@@ -7,7 +7,7 @@
 import { localeText } from '../../../page-data/content';
 import { localePath } from '../../../lib/paths';
 import type { ServerSettings } from '../../../server/core/settings';
-import { drainSoon } from '../../../server/core/runtime';
+import { drainSoon } from '../../../server/jobs/drain';
 import { postOnly } from '../../../server/forms/answers';
 import { ticked } from '../../../server/forms/fields';
 import { formPost } from '../../../server/forms/pipeline';
@@ -78,6 +78,8 @@ export const POST = formPost({
     locals.newsletterConsent = typed?.consented ?? false;
   },
   problemPage: '/newsletter/problem/',
+  // Signups received earlier and mail due go first; once an hour, what is past its time goes.
+  background: drainSoon,
   // The signup's counters carry no prefix: they were the first.
   rateBucket: '',
   async store(signup, { db, config }) {

@@ -11,7 +11,7 @@ import { siteTimeZone } from '../../../lib/dates.ts';
 import type { Database } from '../../core/db.ts';
 import { refusedForGood, retryDelay, type Sender } from '../../mail/transport.ts';
 import { unsubscribeToken } from '../tokens.ts';
-import type { MailedNotice, NoticeBundle } from './bundle.ts';
+import type { MailedNotice, NoticeBundle } from '../../../schemas/notice-bundle.ts';
 import { noticeMail } from '../../mail/templates/notice.ts';
 import {
   duePage,
