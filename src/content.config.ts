@@ -1,50 +1,43 @@
-/** The content collections under `content/`, and the schemas that check them at build time. */
+/** The content collections under `content/` (see `src/schemas/collections.ts`), for the build. */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCollection } from 'astro:content';
-import type { z } from 'astro/zod';
+import type { Loader } from 'astro/loaders';
 import { contentDir } from './loaders/content-dir';
 import { checkedFile, checkedYamlFiles, localizedGlob } from './loaders/localized-loader';
 import {
-  activitySchema,
-  hoursSchema,
-  languageNeutralFields,
-  noticeSchema,
-  pageSchema,
-  partnerSchema,
-  placeSchema,
-  programmeSchema,
-} from './schemas/content';
-import { uiSchema } from './schemas/ui';
+  contentCollections,
+  eachCollection,
+  schemaOf,
+  type CollectionName,
+  type SchemaOf,
+} from './schemas/collections';
 import { sourceLocale } from './lib/locales';
 
-const at = (name: string) => join(contentDir, name);
+const at = (path: string) => join(contentDir, path);
 
 // Notices may name a desk; the desks are the Italian activity files.
-const activitySlugs = readdirSync(at(`activities/${sourceLocale}`))
+const activitySlugs = readdirSync(at(`${contentCollections.activities.path}/${sourceLocale}`))
   .filter((name) => name.endsWith('.md'))
   .map((name) => name.slice(0, -3));
 
-/** A collection with one folder per language; facts come from the Italian original. */
-function translated<S extends z.ZodType>(name: keyof typeof languageNeutralFields, schema: S) {
-  return defineCollection({
-    loader: localizedGlob(at(name), schema, languageNeutralFields[name]),
-    schema,
-  });
+/** The loader of a collection, by its layout under `content/`. */
+function loaderOf(name: CollectionName, schema: SchemaOf<CollectionName>): Loader {
+  const collection = contentCollections[name];
+  switch (collection.kind) {
+    // One folder per language; facts come from the Italian original.
+    case 'translated':
+      return localizedGlob(at(collection.path), schema, collection.languageNeutral);
+    case 'one-file':
+      return checkedFile(at(collection.path), schema);
+    case 'ui-strings':
+      return checkedYamlFiles(at(collection.path), schema);
+  }
 }
 
-/** A language-neutral YAML file of named entries. */
-function oneFile<S extends z.ZodType>(name: string, schema: S) {
-  return defineCollection({ loader: checkedFile(at(name), schema), schema });
-}
-
-export const collections = {
-  activities: translated('activities', activitySchema),
-  programme: translated('programme', programmeSchema),
-  pages: translated('pages', pageSchema),
-  notices: translated('notices', noticeSchema(activitySlugs)),
-  hours: oneFile('hours.yaml', hoursSchema),
-  partners: oneFile('partners.yaml', partnerSchema),
-  place: oneFile('place.yaml', placeSchema),
-  ui: defineCollection({ loader: checkedYamlFiles(at('ui'), uiSchema), schema: uiSchema }),
-};
+export const collections = Object.fromEntries(
+  eachCollection().map(({ name }) => {
+    const schema = schemaOf(name, activitySlugs);
+    return [name, defineCollection({ loader: loaderOf(name, schema), schema })];
+  }),
+) as { [N in CollectionName]: { loader: Loader; schema: SchemaOf<N> } };

@@ -2,27 +2,25 @@
  * The configuration of the editor at /admin/ (Decap CMS), made from the zod schemas that the
  * build checks the content with, so that what the editor saves is what the build accepts.
  */
-import { z } from 'astro/zod';
+import type { z } from 'astro/zod';
 import { localeCodes, sourceLocale } from '../lib/locales';
 import {
-  activitySchema,
-  hoursSchema,
-  languageNeutralFields,
-  noticeSchema,
-  pageSchema,
-  partnerSchema,
-  placeSchema,
-  programmeSchema,
-} from '../schemas/content';
-import { fieldsOf, type CmsField, type JsonSchema } from './json-schema-fields';
-import { fieldText } from './labels';
+  bodyText,
+  contentCollections,
+  eachCollection,
+  schemaOf,
+  type NamedCollection,
+  type OneFileName,
+  type TranslatedName,
+} from '../schemas/collections';
+import { fieldsOf, jsonSchemaOf, type CmsField } from './json-schema-fields';
 
 /** What the site's content holds when the configuration is made. */
 export interface ContentFacts {
   /** File names of the desks, e.g. ['lavoro', 'mentoring']. */
   desks: string[];
-  /** Keys of `partners.yaml`, e.g. ['cpia']. */
-  partners: string[];
+  /** The keys of each one-file collection, e.g. { partners: ['cpia', …], hours: ['polo'], … }. */
+  entries: Record<OneFileName, string[]>;
 }
 
 /** The git host the staff log in with in production; locally the proxy of `decap-server`. */
@@ -33,25 +31,20 @@ export interface Backend {
   base_url?: string;
 }
 
-const jsonSchema = (schema: z.ZodType) =>
-  z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as JsonSchema;
-
-type Translated = keyof typeof languageNeutralFields;
-
 /**
  * The fields of a translated collection. Words are translated (`i18n: true`); facts
- * (`languageNeutralFields`) are edited in the Italian tab only and never written into a
+ * (its `languageNeutral` fields) are edited in the Italian tab only and never written into a
  * translation, which inherits them.
  */
-export function translatedFields(collection: Translated, schema: z.ZodType): CmsField[] {
-  const neutral: readonly string[] = languageNeutralFields[collection];
+export function translatedFields(collection: TranslatedName, schema: z.ZodType): CmsField[] {
+  const neutral: readonly string[] = contentCollections[collection].languageNeutral;
   // No date starts at today ('{{now}}'): Decap would set it in every translation tab too, and
   // write a file for each language nobody wrote in. The editor has a button "Adesso" instead.
-  const fields = fieldsOf(jsonSchema(schema)).map((field) => ({
+  const fields = fieldsOf(jsonSchemaOf(schema)).map((field) => ({
     ...field,
     i18n: !neutral.includes(field.name),
   }));
-  const body: CmsField = { name: 'body', ...fieldText('body'), widget: 'markdown', i18n: true };
+  const body: CmsField = { name: 'body', ...bodyText, widget: 'markdown', i18n: true };
   // The body after the summary: the order of the page.
   const at = fields.findIndex((f) => f.name === 'summary') + 1;
   return [...fields.slice(0, at), body, ...fields.slice(at)].map((field) =>
@@ -62,36 +55,41 @@ export function translatedFields(collection: Translated, schema: z.ZodType): Cms
   );
 }
 
-function folderCollection(
-  name: Translated,
-  label: string,
-  schema: z.ZodType,
-  options: { create: boolean; description: string },
-) {
+type Translated = Extract<NamedCollection, { kind: 'translated' }>;
+type OneFile = Extract<NamedCollection, { kind: 'one-file' }>;
+
+/** A collection translated per language: a folder of Markdown files, one tab per language. */
+function folderCollection(collection: Translated, facts: ContentFacts) {
+  const { name, label, staffAdds } = collection;
+  const fields = translatedFields(name, schemaOf(name, facts.desks)).map((field) =>
+    // The desk an entry names is one of the desks that exist (the build checks it again).
+    field.name === 'activity' ? { ...field, widget: 'select', options: facts.desks } : field,
+  );
   return {
     name,
     label,
     label_singular: label,
-    description: options.description,
-    folder: `content/${name}`,
+    description: collection.description,
+    folder: `content/${collection.path}`,
     extension: 'md',
     format: 'yaml-frontmatter',
-    create: options.create,
-    delete: options.create,
+    create: staffAdds,
+    delete: staffAdds,
     i18n: true,
     slug: '{{slug}}',
     summary: '{{title}}',
-    fields: translatedFields(name, schema),
+    fields,
   };
 }
 
 /** A YAML file whose entries sit under keys (`polo:` …): one object field per key. */
-function keyedFile(name: string, label: string, file: string, keys: string[], schema: z.ZodType) {
-  const fields = fieldsOf(jsonSchema(schema));
+function keyedFile(collection: OneFile, keys: string[]) {
+  const { name, label } = collection;
+  const fields = fieldsOf(jsonSchemaOf(schemaOf(name, [])));
   return {
     name,
     label,
-    file,
+    file: `content/${collection.path}`,
     fields: keys.map((key) => ({
       name: key,
       label: key === 'polo' ? label : key,
@@ -104,13 +102,21 @@ function keyedFile(name: string, label: string, file: string, keys: string[], sc
 
 /** The whole configuration, as the editor reads it from /admin/config.json. */
 export function decapConfig(facts: ContentFacts, backend: Backend) {
-  const notices = folderCollection('notices', 'Avvisi', noticeSchema(facts.desks), {
-    create: true,
-    description: 'Chiusure e novità. Una chiusura compare negli orari, nel calendario e nel feed.',
-  });
-  notices.fields = notices.fields.map((field) =>
-    field.name === 'activity' ? { ...field, widget: 'select', options: facts.desks } : field,
-  );
+  // The one-file collections are one group of the editor, where the first of them stands.
+  const files = {
+    name: 'hours-and-place',
+    label: 'Orari, sede e partner',
+    description: 'Dati uguali in ogni lingua: ogni lingua li scrive con le sue parole.',
+    files: [] as ReturnType<typeof keyedFile>[],
+  };
+  const collections: (ReturnType<typeof folderCollection> | typeof files)[] = [];
+  for (const collection of eachCollection()) {
+    if (collection.kind === 'translated') collections.push(folderCollection(collection, facts));
+    if (collection.kind === 'one-file') {
+      if (files.files.length === 0) collections.push(files);
+      files.files.push(keyedFile(collection, facts.entries[collection.name]));
+    }
+  }
   return {
     backend: { ...backend, squash_merges: true },
     // `npx decap-server` on this computer: no account, the files of the working tree.
@@ -126,30 +132,6 @@ export function decapConfig(facts: ContentFacts, backend: Backend) {
       locales: [...localeCodes],
       default_locale: sourceLocale,
     },
-    collections: [
-      notices,
-      {
-        name: 'hours-and-place',
-        label: 'Orari, sede e partner',
-        description: 'Dati uguali in ogni lingua: ogni lingua li scrive con le sue parole.',
-        files: [
-          keyedFile('hours', 'Orari di apertura', 'content/hours.yaml', ['polo'], hoursSchema),
-          keyedFile('place', 'Sede e contatti', 'content/place.yaml', ['polo'], placeSchema),
-          keyedFile('partners', 'Partner', 'content/partners.yaml', facts.partners, partnerSchema),
-        ],
-      },
-      folderCollection('activities', 'Sportelli', activitySchema, {
-        create: false,
-        description: 'Gli sportelli del Polo. Per aggiungerne uno serve uno sviluppatore.',
-      }),
-      folderCollection('pages', 'Pagine', pageSchema, {
-        create: false,
-        description: 'Home, privacy, dichiarazione di accessibilità.',
-      }),
-      folderCollection('programme', 'Programma', programmeSchema, {
-        create: false,
-        description: 'La pagina del programma Su.Pr.Eme. Italia.',
-      }),
-    ],
+    collections,
   };
 }

@@ -4,7 +4,8 @@
  * (dates, HH:MM times, e-mail), the same choices. Rules JSON Schema cannot carry (a closure
  * that ends before it starts, periods in order) are checked before saving by `polo-cms.js`.
  */
-import { fieldText, optionText } from './labels';
+import { z } from 'astro/zod';
+import { fieldText, optionText, type FieldText } from './labels';
 
 /** The part of JSON Schema that `z.toJSONSchema` writes for the content schemas. */
 export interface JsonSchema {
@@ -22,7 +23,17 @@ export interface JsonSchema {
   /** A record keyed by a fixed list, e.g. a name per language: `{ enum: ['it', 'ar', …] }`. */
   propertyNames?: JsonSchema;
   additionalProperties?: JsonSchema | boolean;
+  /** The editor's words, from the zod schema's `.meta()`: e.g. 'Apre alle'. */
+  label?: string;
+  /** A help line under the field. */
+  hint?: string;
+  /** The name of each choice of an enum, e.g. { monday: 'lunedì' }. */
+  choices?: Record<string, string>;
 }
+
+/** The JSON Schema of what a zod schema accepts, as its output (after defaults). */
+export const jsonSchemaOf = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as JsonSchema;
 
 /** A Decap CMS field, as written in its configuration. */
 export interface CmsField {
@@ -42,12 +53,12 @@ export const datePattern = '^\\d{4}-\\d{2}-\\d{2}$';
 export const timePattern = '^([01]\\d|2[0-3]):[0-5]\\d$';
 
 /** Decap's widget for a property of a schema, e.g. a YYYY-MM-DD string => a date picker. */
-function widgetFor(name: string, schema: JsonSchema): WidgetOptions {
+function widgetFor(name: string, schema: JsonSchema, text: FieldText): WidgetOptions {
   if (schema.const !== undefined) return { widget: 'hidden', default: schema.const };
   if (schema.enum) {
     return {
       widget: 'select',
-      options: schema.enum.map((value) => ({ value, label: optionText(name, value) })),
+      options: schema.enum.map((value) => ({ value, label: optionText(schema, value) })),
     };
   }
   switch (schema.type) {
@@ -65,9 +76,10 @@ function widgetFor(name: string, schema: JsonSchema): WidgetOptions {
         ...(schema.minItems ? { min: schema.minItems } : {}),
       };
       if (items.type === 'object') return { ...list, fields: fieldsOf(items), collapsed: false };
+      const item = fieldText('item', items, text);
       return {
         ...list,
-        field: { name: 'item', ...labelled(name, 'item'), ...widgetFor(name, items) },
+        field: { name: 'item', ...labelled(item), ...widgetFor(name, items, item) },
       };
     }
     default:
@@ -101,8 +113,7 @@ function widgetFor(name: string, schema: JsonSchema): WidgetOptions {
   }
 }
 
-function labelled(parent: string, name: string): Pick<CmsField, 'label' | 'hint'> {
-  const text = fieldText(name, parent);
+function labelled(text: FieldText): Pick<CmsField, 'label' | 'hint'> {
   return { label: text.label, ...(text.hint ? { hint: text.hint } : {}) };
 }
 
@@ -121,11 +132,31 @@ function propertiesOf(schema: JsonSchema): [string, JsonSchema][] {
 export function fieldsOf(schema: JsonSchema): CmsField[] {
   const required = new Set(schema.required ?? []);
   return propertiesOf(schema).map(([name, property]) => {
-    const widget = widgetFor(name, property);
+    const text = fieldText(name, property);
+    const widget = widgetFor(name, property, text);
     // A field with a default (e.g. newsletter: false) may be left alone: the build fills it.
     const isRequired = required.has(name) && property.default === undefined;
     // Decap fills an empty date with today; an optional date stays empty until written.
     const empty = widget.widget === 'datetime' && !isRequired ? { default: '' } : {};
-    return { name, ...labelled('', name), ...widget, ...empty, required: isRequired } as CmsField;
+    return { name, ...labelled(text), ...widget, ...empty, required: isRequired } as CmsField;
   });
+}
+
+/**
+ * The labels of the fields along `path`, e.g. ['closure', 'to'] in a notice's schema =>
+ * ['Chiusura', 'Al giorno (compreso)']; list positions are left out.
+ */
+export function labelsAlong(schema: JsonSchema, path: readonly PropertyKey[]): string[] {
+  const labels: string[] = [];
+  let node: JsonSchema = schema;
+  for (const key of path) {
+    if (typeof key !== 'string') {
+      node = node.items ?? {};
+      continue;
+    }
+    const property = propertiesOf(node).find(([name]) => name === key)?.[1] ?? {};
+    labels.push(fieldText(key, property).label);
+    node = property;
+  }
+  return labels;
 }

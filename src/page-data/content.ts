@@ -3,11 +3,10 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { italianDay } from '../lib/hours/schedule';
 import type { Hours } from '../schemas/content';
 import type { UiStrings } from '../schemas/ui';
+import type { TranslatedName as Translated } from '../schemas/collections';
 import { pickTranslations, type Localized } from '../lib/translations';
 import { localeCodes, localeInfo, sourceLocale, type Locale } from '../lib/locales';
 import { createTranslator, type Translator } from '../i18n/translate';
-
-type Translated = 'activities' | 'programme' | 'pages' | 'notices';
 
 // A build reads each collection once, not once per page (and warns once about an empty one).
 // In development every call reads afresh, so edits show at once.

@@ -1,6 +1,8 @@
 /**
  * Zod schemas of the content under `content/`. Messages are written for the Polo's editors:
- * the build prints them next to the file and the field that is wrong.
+ * the build prints them next to the file and the field that is wrong. A field's `.meta()` holds
+ * its words in the editor at /admin/, in Italian: `label`, `hint` (a help line) and `choices`
+ * (the name of each value of a list of choices).
  */
 import { z } from 'astro/zod';
 import { localeCodes, type Locale } from '../lib/locales';
@@ -25,6 +27,15 @@ const dateField = z.preprocess(
   isoDate,
 );
 
+/** The day someone checked that the entry is true; pages show it. */
+const lastReviewed = dateField.meta({
+  label: 'Ultima verifica',
+  hint: 'Il giorno in cui qualcuno ha controllato che il testo è vero; la pagina lo mostra.',
+});
+
+/** The first day of a closure or of a timetable. */
+const fromDay = dateField.meta({ label: 'Dal giorno' });
+
 /** A time of day on a 24-hour clock, e.g. 09:00 or 18:30. */
 export const timeOfDay = z
   .string({ error: 'write a time as HH:MM, for example 09:00' })
@@ -44,17 +55,39 @@ const nonEmpty = (what: string) =>
  * Who wrote the text: `source` is the Italian original; a translation is `reviewed` once a
  * person has checked it, `machine` until then.
  */
-export const translationStatus = z.enum(['source', 'reviewed', 'machine'], {
-  error: 'translation must be one of: source (Italian original), reviewed, machine',
-});
+export const translationStatus = z
+  .enum(['source', 'reviewed', 'machine'], {
+    error: 'translation must be one of: source (Italian original), reviewed, machine',
+  })
+  .meta({
+    choices: {
+      source: 'Originale italiano',
+      machine: 'Traduzione automatica, da rivedere',
+      reviewed: 'Traduzione rivista da una persona',
+    },
+  });
 
 /** Fields every text entry has, in every language. */
 const textEntry = {
-  title: nonEmpty('the title'),
-  summary: nonEmpty('the summary'),
-  lastReviewed: dateField,
-  translation: translationStatus,
+  title: nonEmpty('the title').meta({ label: 'Titolo' }),
+  summary: nonEmpty('the summary').meta({
+    label: 'Riassunto',
+    hint: 'Una frase, mostrata negli elenchi e sotto il titolo.',
+  }),
+  lastReviewed,
+  translation: translationStatus.meta({ label: 'Stato della traduzione' }),
 };
+
+// Contacts: the same words for a desk and for the Polo.
+const phone = nonEmpty('the phone number').meta({ label: 'Telefono', hint: 'Facoltativo.' });
+const email = z
+  .email({ error: 'the e-mail address is not valid' })
+  .meta({ label: 'E-mail', hint: 'Facoltativo.' });
+const address = (what: string) =>
+  nonEmpty(what).meta({
+    label: 'Indirizzo',
+    hint: 'Facoltativo: solo se il Polo lo ha pubblicato.',
+  });
 
 /**
  * What an activity is: a `desk` (sportello) the public visits during the opening hours, or a
@@ -71,12 +104,18 @@ export const activitySchema = z
     ...textEntry,
     kind: activityKind.default('desk'),
     /** Position in lists of the desks, 1 first. */
-    order: z.int({ error: 'order must be a whole number, for example 1' }).positive(),
+    order: z
+      .int({ error: 'order must be a whole number, for example 1' })
+      .positive()
+      .meta({ label: 'Posizione nell’elenco', hint: '1 è il primo sportello.' }),
     // Facts the Polo has not published yet: a page shows nothing for an absent field.
-    address: nonEmpty('the address').optional(),
-    phone: nonEmpty('the phone number').optional(),
-    email: z.email({ error: 'the e-mail address is not valid' }).optional(),
-    whatToBring: z.array(nonEmpty('an item of what to bring')).optional(),
+    address: address('the address').optional(),
+    phone: phone.optional(),
+    email: email.optional(),
+    whatToBring: z
+      .array(nonEmpty('an item of what to bring'))
+      .meta({ label: 'Cosa portare', hint: 'Facoltativo: un documento per riga.' })
+      .optional(),
   })
   .superRefine((activity, ctx) => {
     if (activity.kind === 'network' && activity.whatToBring) {
@@ -95,7 +134,7 @@ export const programmeSchema = z.strictObject(textEntry);
 
 /** A closure that a notice declares, both days included. */
 export const closureSchema = z
-  .strictObject({ from: dateField, to: dateField })
+  .strictObject({ from: fromDay, to: dateField.meta({ label: 'Al giorno (compreso)' }) })
   .refine((c) => c.from <= c.to, {
     message: 'the closure ends (to) before it starts (from)',
     path: ['to'],
@@ -105,38 +144,56 @@ export const closureSchema = z
 export function noticeSchema(activities: readonly string[]) {
   return z.strictObject({
     ...textEntry,
-    published: dateField,
+    published: dateField.meta({ label: 'Data di pubblicazione' }),
     activity: z
       .string()
       .refine((slug) => activities.includes(slug), {
         message: `no desk has this name; use one of: ${activities.join(', ')}`,
       })
+      .meta({
+        label: 'Sportello collegato',
+        hint: 'Facoltativo: lo sportello di cui parla l’avviso.',
+      })
       .optional(),
-    closure: closureSchema.optional(),
+    closure: closureSchema
+      .meta({
+        label: 'Chiusura',
+        hint: 'Solo se l’avviso annuncia una chiusura: il Polo risulta chiuso in questi giorni, inclusi il primo e l’ultimo. Il titolo diventa il motivo.',
+      })
+      .optional(),
     /** Mail the notice to the newsletter's subscribers (`npm run newsletter -- send-notices`). */
-    newsletter: z.boolean({ error: 'newsletter must be true or false' }).default(false),
+    newsletter: z
+      .boolean({ error: 'newsletter must be true or false' })
+      .meta({
+        label: 'Invia agli iscritti alla newsletter',
+        hint: 'Se attivo, l’avviso va per e-mail a chi è iscritto.',
+      })
+      .default(false),
   });
 }
 
-/**
- * Fields that state facts rather than words. They are written in the Italian original only;
- * a translation that leaves them out inherits them, one that gives another value is an error.
- */
-export const languageNeutralFields = {
-  activities: ['kind', 'order', 'address', 'phone', 'email'],
-  notices: ['published', 'activity', 'closure', 'newsletter'],
-  pages: [],
-  programme: [],
-} as const satisfies Record<string, readonly string[]>;
-
-const weekday = z.enum(
-  ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
-  { error: 'write the day in English, lower case: monday, tuesday, … sunday' },
-);
+const weekday = z
+  .enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'], {
+    error: 'write the day in English, lower case: monday, tuesday, … sunday',
+  })
+  .meta({
+    choices: {
+      monday: 'lunedì',
+      tuesday: 'martedì',
+      wednesday: 'mercoledì',
+      thursday: 'giovedì',
+      friday: 'venerdì',
+      saturday: 'sabato',
+      sunday: 'domenica',
+    },
+  });
 
 /** One opening period of a day, e.g. 09:00–13:00. */
 export const slotSchema = z
-  .strictObject({ opens: timeOfDay, closes: timeOfDay })
+  .strictObject({
+    opens: timeOfDay.meta({ label: 'Apre alle', hint: 'HH:MM, ad esempio 09:00' }),
+    closes: timeOfDay.meta({ label: 'Chiude alle', hint: 'HH:MM, ad esempio 13:00' }),
+  })
   .refine((s) => s.opens < s.closes, {
     message: 'the closing time must come after the opening time',
     path: ['closes'],
@@ -144,7 +201,15 @@ export const slotSchema = z
 
 /** The weekly timetable: the days the Polo receives, each with its periods in order. */
 export const weeklySchema = z
-  .array(z.strictObject({ day: weekday, slots: z.array(slotSchema).min(1) }))
+  .array(
+    z.strictObject({
+      day: weekday.meta({ label: 'Giorno' }),
+      slots: z.array(slotSchema).min(1).meta({
+        label: 'Fasce orarie',
+        hint: 'In ordine: prima la mattina, poi il pomeriggio.',
+      }),
+    }),
+  )
   .min(1, 'list at least one opening day')
   .superRefine((days, ctx) => {
     const seen = new Set<string>();
@@ -165,24 +230,49 @@ export const weeklySchema = z
         }
       }
     }
-  });
+  })
+  .meta({ label: 'Orario settimanale', hint: 'I giorni di apertura, ciascuno con le sue fasce.' });
 
 export const hoursSchema = z.strictObject({
   timeZone: z.literal('Europe/Rome', { error: 'the time zone must be Europe/Rome' }),
-  lastReviewed: dateField,
+  lastReviewed,
   weekly: weeklySchema,
   /** The next timetable and the day it starts; until then `weekly` holds. */
-  next: z.strictObject({ from: dateField, weekly: weeklySchema }).optional(),
+  next: z
+    .strictObject({ from: fromDay, weekly: weeklySchema })
+    .meta({
+      label: 'Prossimo orario',
+      hint: 'Facoltativo: un nuovo orario e il giorno da cui vale. Fino ad allora vale quello sopra.',
+    })
+    .optional(),
   /** Dates on which the Polo opens although the holiday rule would close it. */
-  openOn: z.array(dateField).default([]),
+  openOn: z
+    .array(dateField)
+    .meta({
+      label: 'Aperture straordinarie',
+      hint: 'Giorni festivi in cui il Polo apre comunque.',
+    })
+    .default([]),
 });
+// The time zone's label: a hidden field in the editor, named only in its messages.
+hoursSchema.shape.timeZone.register(z.globalRegistry, { label: 'Fuso orario' });
 
 export const partnerSchema = z.strictObject({
-  name: nonEmpty('the name'),
-  role: z.enum(['co-designer', 'collaborator', 'job-centre', 'funder'], {
-    error: 'role must be one of: co-designer, collaborator, job-centre, funder',
-  }),
-  lastReviewed: dateField,
+  name: nonEmpty('the name').meta({ label: 'Nome' }),
+  role: z
+    .enum(['co-designer', 'collaborator', 'job-centre', 'funder'], {
+      error: 'role must be one of: co-designer, collaborator, job-centre, funder',
+    })
+    .meta({
+      label: 'Ruolo',
+      choices: {
+        'co-designer': 'co-progettazione',
+        collaborator: 'collaborazione',
+        'job-centre': 'centro per l’impiego',
+        funder: 'finanziamento',
+      },
+    }),
+  lastReviewed,
 });
 
 /**
@@ -191,16 +281,20 @@ export const partnerSchema = z.strictObject({
  */
 export const placeSchema = z.strictObject({
   /** In Latin letters, as the Polo writes it: what a map and a passer-by know. */
-  venue: nonEmpty('the venue'),
+  venue: nonEmpty('the venue').meta({ label: 'Sede', hint: 'Ad esempio: Comune dei Popoli' }),
   /** The venue's name in the script of a language that has another, e.g. { ar: '…' }. */
   venueInScript: z
     .partialRecord(z.enum(localeCodes as [Locale, ...Locale[]]), nonEmpty('the name'))
+    .meta({
+      label: 'Nome della sede in un’altra scrittura',
+      hint: 'Facoltativo: il nome della sede scritto nell’alfabeto di una lingua (per esempio in arabo), per chi non legge le lettere latine. Il nome in lettere latine resta sempre.',
+    })
     .optional(),
-  city: nonEmpty('the city'),
-  address: nonEmpty('the street address').optional(),
-  phone: nonEmpty('the phone number').optional(),
-  email: z.email({ error: 'the e-mail address is not valid' }).optional(),
-  lastReviewed: dateField,
+  city: nonEmpty('the city').meta({ label: 'Città' }),
+  address: address('the street address').optional(),
+  phone: phone.optional(),
+  email: email.optional(),
+  lastReviewed,
 });
 
 export type Activity = z.infer<typeof activitySchema>;

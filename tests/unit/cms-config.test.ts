@@ -7,13 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { decapConfig } from '../../src/cms/decap-config';
 import { problemsOf } from '../../src/cms/browser/entry-check';
 import type { CmsField } from '../../src/cms/json-schema-fields';
+import { eachCollection, type OneFileName } from '../../src/schemas/collections';
 
-const config = decapConfig(
-  { desks: ['lavoro'], partners: ['cpia'] },
-  { name: 'github', repo: 'polo/sito' },
-);
+// Each file of the one-file collections with its one entry, `polo:`.
+const entries = Object.fromEntries(
+  eachCollection().flatMap((c) => (c.kind === 'one-file' ? [[c.name, ['polo']]] : [])),
+) as Record<OneFileName, string[]>;
+const config = decapConfig({ desks: ['lavoro'], entries }, { name: 'github', repo: 'polo/sito' });
 const collection = (name: string) =>
   config.collections.find((c) => c.name === name) as { fields: CmsField[] };
+const fileGroup = config.collections.find((c) => 'files' in c) as {
+  name: string;
+  files: { name: string; file: string; fields: CmsField[] }[];
+};
 const notices = collection('notices').fields;
 const byName = (fields: CmsField[], name: string) =>
   fields.find((f) => f.name === name) as CmsField;
@@ -27,6 +33,26 @@ function* allFields(fields: readonly CmsField[]): Generator<CmsField> {
 }
 
 describe('the editor configuration', () => {
+  it.each(eachCollection())('edits $name where the build reads it, or not at all', (c) => {
+    const folder = config.collections.find((f) => f.name === c.name) as { folder?: string };
+    const file = fileGroup.files.find((f) => f.name === c.name);
+    if (c.kind === 'translated') expect(folder.folder).toBe(`content/${c.path}`);
+    else expect(folder).toBeUndefined();
+    if (c.kind === 'one-file') expect(file?.file).toBe(`content/${c.path}`);
+    else expect(file).toBeUndefined();
+  });
+
+  it.each(eachCollection().filter((c) => c.kind === 'translated'))(
+    'writes the facts of $name in the Italian tab only, its words in every tab',
+    (c) => {
+      const fields = collection(c.name).fields;
+      const neutral = fields.filter((f) => f.i18n === false).map((f) => f.name);
+      expect(neutral.sort()).toEqual([...c.languageNeutral].sort());
+      expect(byName(fields, 'title').i18n).toBe(true);
+      expect(byName(fields, 'body').i18n).toBe(true);
+    },
+  );
+
   it('gives every group of fields at least one field (Decap refuses an empty one)', () => {
     const groups = config.collections.flatMap((c) => {
       const own = (c as { fields?: CmsField[] }).fields ?? [];
@@ -70,8 +96,7 @@ describe('the editor configuration', () => {
   });
 
   it('asks for times as HH:MM, and refuses 25:00', () => {
-    const hours = (config.collections[1] as { files: { name: string; fields: CmsField[] }[] })
-      .files[0];
+    const hours = fileGroup.files.find((f) => f.name === 'hours');
     const polo = hours?.fields[0]?.fields as CmsField[];
     const slots = byName(byName(polo, 'weekly').fields as CmsField[], 'slots').fields as CmsField[];
     const opens = byName(slots, 'opens').pattern?.[0] ?? '';
@@ -119,6 +144,17 @@ describe('the check before saving', () => {
   it('refuses a closure with only one day written', () => {
     expect(entry({ ...notice, closure: { from: '2026-12-24', to: '' } }).problems).not.toEqual([]);
   });
+
+  it.each(eachCollection().filter((c) => c.kind !== 'ui-strings'))(
+    'checks a $name entry with the schema the build uses',
+    (c) => {
+      const empty =
+        c.kind === 'translated'
+          ? { collection: c.name, file: 'nuovo', data: {}, translations: {} }
+          : { collection: fileGroup.name, file: c.name, data: { polo: {} }, translations: {} };
+      expect(problemsOf(empty).problems).not.toEqual([]);
+    },
+  );
 
   it('checks a translation with the facts it inherits, and leaves an empty tab alone', () => {
     const ar = {

@@ -5,16 +5,12 @@
 import type { z } from 'astro/zod';
 import { sourceLocale } from '../../lib/locales';
 import {
-  activitySchema,
-  hoursSchema,
-  languageNeutralFields,
-  noticeSchema,
-  pageSchema,
-  partnerSchema,
-  placeSchema,
-  programmeSchema,
-} from '../../schemas/content';
-import { fieldText } from '../labels';
+  contentCollections,
+  eachCollection,
+  isTranslated,
+  schemaOf,
+} from '../../schemas/collections';
+import { jsonSchemaOf, labelsAlong } from '../json-schema-fields';
 
 /** An entry as Decap holds it: the Italian data, and the data of each translation tab. */
 export interface CmsEntry {
@@ -57,37 +53,17 @@ function withoutPaths(data: Record<string, unknown>, paths: Path[]): Record<stri
 const withoutBody = (data: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(data).filter(([key]) => key !== 'body'));
 
-const translated = ['notices', 'activities', 'pages', 'programme'] as const;
-type Translated = (typeof translated)[number];
-
-function schemaOf(entry: CmsEntry, data: Record<string, unknown>): z.ZodType | undefined {
-  switch (entry.collection) {
-    case 'notices':
-      // The list of desks is the editor's choice list; the build checks the name again.
-      return noticeSchema(typeof data['activity'] === 'string' ? [data['activity']] : []);
-    case 'activities':
-      return activitySchema;
-    case 'pages':
-      return pageSchema;
-    case 'programme':
-      return programmeSchema;
-  }
-  return undefined;
+/** The schema of a file of the one-file collections, e.g. 'hours' => the hours' schema. */
+function fileSchemaOf(file: string): z.ZodType | undefined {
+  const collection = eachCollection().find((c) => c.name === file && c.kind === 'one-file');
+  return collection && schemaOf(collection.name, []);
 }
 
-const fileSchemas: Record<string, z.ZodType> = {
-  hours: hoursSchema,
-  place: placeSchema,
-  partners: partnerSchema,
-};
-
 /** One line per problem, in Italian, naming the field, e.g. 'Chiusura › Al giorno: …'. */
-function linesOf(error: z.ZodError, where: string): string[] {
+function linesOf(error: z.ZodError, where: string, schema: z.ZodType): string[] {
+  const json = jsonSchemaOf(schema);
   return error.issues.map((issue) => {
-    const names = issue.path
-      .filter((key): key is string => typeof key === 'string')
-      .map((key) => fieldText(key).label);
-    const field = names.join(' › ') || 'voce';
+    const field = labelsAlong(json, issue.path).join(' › ') || 'voce';
     const missing = issue.code === 'invalid_type' && /undefined|missing/.test(issue.message);
     const text =
       issue.path.at(-1) === 'to' && issue.code === 'custom'
@@ -114,21 +90,23 @@ export function problemsOf(entry: CmsEntry): { problems: string[]; emptyPaths: P
   const emptyPaths = emptyPathsOf(entry.data).filter((path) => path.length > 0);
   const data = withoutPaths(entry.data, emptyPaths);
   const frontmatter = withoutBody(data);
-  const fileSchema = fileSchemas[entry.file];
-  if (!translated.includes(entry.collection as Translated)) {
+  if (!isTranslated(entry.collection)) {
+    const fileSchema = fileSchemaOf(entry.file);
     if (!fileSchema) return { problems: [], emptyPaths };
     // Keyed YAML files: every key holds one entry of the schema (polo:, cpia:, …).
     const problems = Object.values(frontmatter).flatMap((value) => {
       const result = fileSchema.safeParse(value);
-      return result.success ? [] : linesOf(result.error, '');
+      return result.success ? [] : linesOf(result.error, '', fileSchema);
     });
     return { problems, emptyPaths };
   }
-  const schema = schemaOf(entry, data);
+  // The list of desks is the editor's choice list; the build checks the name again.
+  const desks = typeof data['activity'] === 'string' ? [data['activity']] : [];
+  const schema: z.ZodType = schemaOf(entry.collection, desks);
   const problems: string[] = [];
-  const original = schema?.safeParse(frontmatter);
-  if (original && !original.success) problems.push(...linesOf(original.error, 'Italiano: '));
-  const neutral: readonly string[] = languageNeutralFields[entry.collection as Translated];
+  const original = schema.safeParse(frontmatter);
+  if (!original.success) problems.push(...linesOf(original.error, 'Italiano: ', schema));
+  const neutral: readonly string[] = contentCollections[entry.collection].languageNeutral;
   const facts = Object.fromEntries(
     Object.entries(frontmatter).filter(([k]) => neutral.includes(k)),
   );
@@ -139,11 +117,11 @@ export function problemsOf(entry: CmsEntry): { problems: string[]; emptyPaths: P
       emptyPathsOf(words).filter((p) => p.length > 0),
     );
     const wordsOnly = withoutBody(kept);
-    const result = schema?.safeParse({ ...facts, ...wordsOnly });
-    if (result && !result.success) {
+    const result = schema.safeParse({ ...facts, ...wordsOnly });
+    if (!result.success) {
       // A fact's problem is the Italian tab's, already said once.
       const issues = result.error.issues.filter((i) => !neutral.includes(String(i.path[0])));
-      problems.push(...linesOf({ issues } as z.ZodError, `${locale}: `));
+      problems.push(...linesOf({ issues } as z.ZodError, `${locale}: `, schema));
     }
   }
   return { problems, emptyPaths };

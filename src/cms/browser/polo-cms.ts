@@ -5,6 +5,9 @@
  * missing field) is refused here, in Italian, with the field named.
  */
 import { sourceLocale } from '../../lib/locales';
+import { translationStatus } from '../../schemas/content';
+import { jsonSchemaOf } from '../json-schema-fields';
+import { optionText } from '../labels';
 import { hasWords, problemsOf, type CmsEntry } from './entry-check';
 
 interface ImmutableMap {
@@ -58,10 +61,8 @@ function loadScript(src: string): Promise<void> {
   });
 }
 
-const statusLabels: Record<string, string> = {
-  machine: 'Traduzione automatica, da rivedere',
-  reviewed: 'Traduzione rivista da una persona',
-};
+// The names of the statuses, as the schema gives them to the editor.
+const status = jsonSchemaOf(translationStatus);
 
 /**
  * The translation status: the Italian original is always "source" (shown, not chosen); a
@@ -98,7 +99,7 @@ function translationStatusWidget() {
     render(this: { props: WidgetProps }) {
       const { locale, value, forID, classNameWrapper, onChange } = this.props;
       if (locale === sourceLocale) {
-        return h('p', { id: forID, className: classNameWrapper }, 'Originale italiano');
+        return h('p', { id: forID, className: classNameWrapper }, optionText(status, 'source'));
       }
       return h(
         'select',
@@ -110,8 +111,8 @@ function translationStatusWidget() {
           onFocus: this.props.setActiveStyle,
           onBlur: this.props.setInactiveStyle,
         },
-        ...Object.entries(statusLabels).map(([key, label]) =>
-          h('option', { key, value: key }, label),
+        ...['machine', 'reviewed'].map((key) =>
+          h('option', { key, value: key }, optionText(status, key)),
         ),
       );
     },
