@@ -32,7 +32,7 @@ const brotli = (path: string) =>
   brotliCompressSync(readFileSync(path), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
     .length;
 
-// The editor at /admin/ is for staff, not readers: its budget is not a reader's (README).
+// The editor at /admin/ is for staff, not readers: its budget is not a reader's (docs/benchmarks.md).
 const isEditor = (path: string) => relative(client, path).split(sep)[0] === 'admin';
 
 const pages = [...walk(client)].filter((path) => path.endsWith('.html') && !isEditor(path));

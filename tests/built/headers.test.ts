@@ -76,7 +76,8 @@ describe('security headers', () => {
     expect(meta).toMatch(/script-src 'self'( 'sha256-[^']+')+/);
     expect(meta).toMatch(/style-src 'self'( 'sha256-[^']+')+/);
     expect(meta).not.toContain('unsafe-inline');
-    // Only the staff's editor may (its styles are made as it runs; README, "Staff editing").
+    // Only the staff's editor may (its styles are made as it runs; docs/editor.md, "What /admin/
+    // sends").
     for (const rule of parseHeadersFile(readFileSync('public/_headers', 'utf8'))) {
       if (rule.pattern === '/admin/*') continue;
       expect(JSON.stringify(rule.headers), rule.pattern).not.toContain('unsafe-inline');
