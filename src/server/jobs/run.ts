@@ -110,8 +110,8 @@ function reportLine(report: JobsReport, notices: string): string {
 
 /**
  * One run. `budgetMs` bounds the time in which mails are started (a scheduled function has 30
- * s: give it ~20 000); the mail in flight at the end finishes. `now` dates the purge and the
- * budget. `stopping` (optional) ends the slice early, e.g. when the server stops.
+ * s: give it ~20 000); the mail in flight at the end finishes. `now` is the clock of the
+ * budget and the purge. `stopping` (optional) ends the slice early, e.g. when the server stops.
  */
 export async function runJobs(options: {
   db: Database;
@@ -152,8 +152,8 @@ export async function runJobs(options: {
       secret: settings.secret,
       ratePerMinute: settings.sendRate,
       staffEmail: settings.staffEmail,
-      // The slice's end on the sender's clock (Date.now), however `now` counts.
-      deadline: Date.now() + Math.max(0, deadline - now()),
+      deadline,
+      clock: now,
       stopping: () => options.stopping?.() ?? false,
     });
     if ('heldBy' in result) {

@@ -52,8 +52,10 @@ export interface SendOptions {
   onProgress?: (done: number, total: number) => void;
   /** True once the operator asked to stop (SIGINT, SIGTERM): the mail in flight ends first. */
   stopping?: () => boolean;
-  /** No mail is started at or after this time (ms since 1970): the run is a slice. */
+  /** No mail is started at or after this time on `clock`: the run is a slice. */
   deadline?: number;
+  /** The clock of `deadline`; Date.now unless a caller counts time its own way. */
+  clock?: () => number;
   /** Where each finished notice's receipt goes; unset: no receipt is mailed. */
   staffEmail?: string | undefined;
 }
@@ -116,6 +118,7 @@ export async function sendNotices(
     receipts: 0,
   };
   const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
+  const clock = options.clock ?? Date.now;
 
   const started = await startedNotices(db);
   for (const notice of notices) {
@@ -155,7 +158,7 @@ export async function sendNotices(
           result.stoppedBecause = 'asked to stop';
           break sending;
         }
-        if (Date.now() >= deadline) {
+        if (clock() >= deadline) {
           result.stoppedBecause = outOfTime;
           break sending;
         }
@@ -184,7 +187,7 @@ export async function sendNotices(
         );
         if (interval > 0) {
           // The pace would start this mail after the slice's end: the next run sends it.
-          if (nextAt >= deadline) {
+          if (clock() + (nextAt - Date.now()) >= deadline) {
             result.stoppedBecause = outOfTime;
             break sending;
           }
