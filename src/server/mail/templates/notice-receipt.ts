@@ -52,14 +52,23 @@ export function noticeReceiptMail(staffEmail: string, receipt: NoticeReceipt): O
     .filter((reason) => (receipt.missed[reason] ?? 0) > 0)
     .map((reason) => `${words[reason]}: ${receipt.missed[reason]}`);
   const intro =
-    sent === 0
-      ? `L’avviso «${receipt.title}» è stato pubblicato, ma non è partita nessuna e-mail: quando è uscito non c’era nessun iscritto da avvisare.`
-      : `L’avviso «${receipt.title}» è stato inviato per e-mail a ${sent} ${sent === 1 ? 'iscritto' : 'iscritti'}.`;
+    sent > 0
+      ? `L’avviso «${receipt.title}» è stato inviato per e-mail a ${sent} ${sent === 1 ? 'iscritto' : 'iscritti'}.`
+      : missed.length > 0
+        ? `L’avviso «${receipt.title}» non è arrivato per e-mail a nessun iscritto.`
+        : `L’avviso «${receipt.title}» è sul sito, ma non è partita nessuna e-mail: quando è uscito non c’era nessun iscritto da avvisare.`;
   const timing = `Invio cominciato il ${when.format(receipt.startedAt)} e finito il ${when.format(receipt.finishedAt)}.`;
+  const has = (reason: MissedReason) => (receipt.missed[reason] ?? 0) > 0;
   const next = [
-    missed.length > 0
-      ? 'Le e-mail non consegnate non verranno ritentate. Chi è stato rifiutato per sempre 3 volte non riceverà più avvisi. Non devi fare nulla.'
-      : 'Non devi fare nulla.',
+    [
+      ...(has('refused') || has('gaveUp')
+        ? ['Le e-mail non consegnate non verranno ritentate.']
+        : []),
+      ...(has('refused') || has('suppressed')
+        ? ['Un indirizzo rifiutato per sempre 3 volte non riceve più avvisi.']
+        : []),
+      'Non devi fare nulla.',
+    ].join(' '),
     'L’avviso non verrà inviato di nuovo, nemmeno a chi si iscrive da ora in poi. Se lo correggi sul sito, la correzione non parte per e-mail: se serve, pubblica un nuovo avviso con «Invia agli iscritti alla newsletter».',
   ];
   const text = [
@@ -71,8 +80,7 @@ export function noticeReceiptMail(staffEmail: string, receipt: NoticeReceipt): O
     ...(missed.length > 0 ? ['Non arrivate:', ...missed.map((m) => `- ${m}`), ''] : []),
     timing,
     '',
-    ...next,
-    '',
+    ...next.flatMap((line) => [line, '']),
   ].join('\n');
   const list = (items: string[]) =>
     mailHtml`<ul>${items.map((item) => mailHtml`<li>${item}</li>`)}</ul>`;
@@ -80,8 +88,7 @@ export function noticeReceiptMail(staffEmail: string, receipt: NoticeReceipt): O
 <p>${intro}</p>
 <p>Avviso: <a href="${receipt.page}">${receipt.page}</a></p>
 ${byLang.length > 0 ? mailHtml`<p>Inviate per lingua:</p>\n${list(byLang)}\n` : ''}${missed.length > 0 ? mailHtml`<p>Non arrivate:</p>\n${list(missed)}\n` : ''}<p>${timing}</p>
-${next.map((line) => mailHtml`<p>${line}</p>`)}
-</body></html>`;
+${next.map((line) => mailHtml`<p>${line}</p>\n`)}</body></html>`;
   return {
     to: staffEmail,
     subject: `Avviso inviato agli iscritti: ${receipt.title}`,
