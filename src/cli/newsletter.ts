@@ -7,13 +7,13 @@
  *   send [--all]                              send the mails due in the outbox; --all also those
  *                                             waiting to be retried (after an SMTP outage)
  *   send-notices [--dry-run]                  mail the notices marked `newsletter: true` to the
- *                                             confirmed subscribers (after `npm run build`)
+ *                                             confirmed subscribers now (after `npm run build`;
+ *                                             the server's jobs do it by themselves)
  *   send-notices --preview SLUG --lang xx [--out FILE]   one notice mail, to look at first
  *
  * Reads the same environment as the site (DATABASE_URL, SMTP_URL, MAIL_FROM, NEWSLETTER_SECRET,
- * SITE_URL), and NEWSLETTER_SEND_RATE; the build from POLO_OUT_DIR (default dist).
+ * SITE_URL, STAFF_EMAIL), and NEWSLETTER_SEND_RATE; the build from POLO_OUT_DIR (default dist).
  */
-import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runCli, UsageError } from './run-cli.ts';
@@ -29,9 +29,8 @@ import {
   pendingByLanguage,
   startedNotices,
 } from '../server/newsletter/notices/deliveries.ts';
-import { acquireSendLock, isLock, leaseMs } from '../server/newsletter/notices/lock.ts';
 import { progressLine, summaryLine, duration } from '../server/newsletter/notices/progress.ts';
-import { noticesToMail, sendNotices } from '../server/newsletter/notices/send.ts';
+import { noticesToMail, sendUnderLease } from '../server/newsletter/notices/send.ts';
 import { toCsv } from './csv.ts';
 import { confirmedSubscribers, purge, settleSignups, stats } from '../server/newsletter/store.ts';
 import { emailHash, unsubscribeToken } from '../server/newsletter/tokens.ts';
@@ -159,18 +158,12 @@ async function dryRun(db: Database, config: ServerSettings): Promise<void> {
   console.log(`Dry run: ${total} mail(s) would go. Nothing was sent.`);
 }
 
-/** `send-notices`: takes the senders' lock, sends, prints a summary; non-zero while any is left. */
+/**
+ * `send-notices`: takes the senders' lease, sends until done, prints a summary, mails the
+ * receipts of the notices it finished; non-zero while any is left.
+ */
 async function sendAll(db: Database, config: ServerSettings): Promise<void> {
   const built = bundles(config);
-  const run = randomBytes(9).toString('base64url');
-  const lock = await acquireSendLock(db, run);
-  if (!isLock(lock)) {
-    console.error(
-      `newsletter: another sender is running (${lock.host}, process ${lock.pid}); its lease ends in ${duration(lock.expiresAt - Date.now())} if it stops. Nothing was sent.`,
-    );
-    process.exitCode = 75;
-    return;
-  }
   const sender = createSender({
     smtpUrl: config.smtpUrl,
     from: config.mailFrom,
@@ -185,37 +178,43 @@ async function sendAll(db: Database, config: ServerSettings): Promise<void> {
   };
   process.once('SIGINT', stop).once('SIGTERM', stop);
   const started = Date.now();
-  let renewed = started;
   let shown = 0;
   const tty = process.stderr.isTTY;
   try {
-    const result = await sendNotices(db, sender, built, {
+    const result = await sendUnderLease(db, sender, built, {
       siteUrl: config.siteUrl,
       secret: config.secret,
-      run,
       ratePerMinute: config.sendRate,
+      staffEmail: config.staffEmail,
       stopping: () => stopping,
-      async heartbeat() {
-        if (Date.now() - renewed < leaseMs / 4) return;
-        if (!(await lock.renew())) throw new Error('another sender took the lock; stopping');
-        renewed = Date.now();
-      },
       onProgress(done, total) {
         if (!tty || (Date.now() - shown < 250 && done < total)) return;
         shown = Date.now();
         process.stderr.write(`\r${progressLine(done, total, Date.now() - started)}\x1b[K`);
       },
     });
+    if ('heldBy' in result) {
+      const { host, pid, expiresAt } = result.heldBy;
+      console.error(
+        `newsletter: another sender is running (${host}, process ${pid}); its lease ends in ${duration(expiresAt - Date.now())} if it stops. Nothing was sent.`,
+      );
+      process.exitCode = 75;
+      return;
+    }
     if (tty && shown > 0) process.stderr.write('\n');
     for (const slug of result.closureOver) {
       console.log(`${slug}: not sent, its closure is over.`);
     }
     if (result.stoppedBecause) console.log(`Stopped early: ${result.stoppedBecause}.`);
     console.log(summaryLine(result));
+    if (result.receipts > 0) {
+      // The receipts wait in the outbox with the rest: send what is due now.
+      await drainOutbox(db, sender);
+      console.log(`Receipts for the staff (STAFF_EMAIL): ${result.receipts}.`);
+    }
     if (result.left > 0) process.exitCode = 1;
   } finally {
     sender.close();
-    await lock.release();
   }
 }
 

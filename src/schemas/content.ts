@@ -161,12 +161,12 @@ export function noticeSchema(activities: readonly string[]) {
         hint: 'Solo se l’avviso annuncia una chiusura: il Polo risulta chiuso in questi giorni, inclusi il primo e l’ultimo. Il titolo diventa il motivo.',
       })
       .optional(),
-    /** Mail the notice to the newsletter's subscribers (`npm run newsletter -- send-notices`). */
+    /** Mail the notice to the newsletter's subscribers (the scheduled jobs, src/server/jobs/). */
     newsletter: z
       .boolean({ error: 'newsletter must be true or false' })
       .meta({
         label: 'Invia agli iscritti alla newsletter',
-        hint: 'Se attivo, l’avviso va per e-mail a chi è iscritto.',
+        hint: 'Se attivo, l’avviso va per e-mail agli iscritti, una volta sola, pochi minuti dopo che è sul sito; poi la redazione riceve una ricevuta. Le correzioni successive non vengono rispedite.',
       })
       .default(false),
   });

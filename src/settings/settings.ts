@@ -211,6 +211,10 @@ export const settingsSchema = z
         unset: 'none: only stored',
       },
     ),
+    JOBS_INTERVAL_SECONDS: setting(wholeNumber({ min: 0, example: '300' }).default(300), {
+      description: 'seconds between `npm start`’s jobs (notices, outbox, purge); `0`: off',
+      readBy: ['server'],
+    }),
     // Taken as before: anything but `netlify` builds for the Node server.
     DEPLOY_TARGET: setting(z.string().optional(), {
       description: '`netlify`: build for Netlify’s serverless functions instead of `npm start`',

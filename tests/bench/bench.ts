@@ -12,10 +12,13 @@
  *      differences must stay under 0.2 ms (the exit code says when it does not);
  *   5. notices by mail: one notice to 10,000 confirmed subscribers through an SMTP sink in
  *      this process (mails per second, the sender's peak memory), and SpamAssassin's score
- *      of the mail in each language (Debian's `spamassassin`, local rules only).
+ *      of the mail in each language (Debian's `spamassassin`, local rules only);
+ *   6. the scheduled jobs: the same notice to 10,000 subscribers through `runJobs` in slices of
+ *      20 s (a Netlify scheduled function's), with the SMTP sink in this process: mails per
+ *      second, slices needed, and that every subscriber got one mail.
  *
  * Prints tables and writes them to bench-results/latest.json.
- * `--only build|signup|timing|lighthouse|mail` runs one part; `--runs N` measures each page
+ * `--only build|signup|timing|lighthouse|mail|jobs` runs one part; `--runs N` measures each page
  * N times with Lighthouse (default 3) and reports the median. Chromium: CHROMIUM_PATH, else
  * /usr/bin/chromium.
  */
@@ -41,6 +44,11 @@ import { SMTPServer } from 'smtp-server';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { migrate } from '../../src/server/core/migrations.ts';
+import { openDatabase } from '../../src/server/core/db.ts';
+import { settingsFrom } from '../../src/server/core/settings.ts';
+import { runJobs } from '../../src/server/jobs/run.ts';
+import { createSender } from '../../src/server/mail/transport.ts';
+import type { NoticeBundle } from '../../src/schemas/notice-bundle.ts';
 import { runAstro, withFixture } from '../content/content-copy.ts';
 import { localeCodes } from '../../src/lib/locales.ts';
 
@@ -575,6 +583,122 @@ if (run('mail')) {
     console.log('SpamAssassin (local rules), one mail per language; goal: below 2');
     console.table(spam);
   }
+}
+
+// 6. The scheduled jobs' slices.
+if (run('jobs')) {
+  const dir = mkdtempSync(join(tmpdir(), 'polo-bench-jobs-'));
+  const subscribers = 10_000;
+  const db = await openDatabase(`file:${join(dir, 'newsletter.db')}`);
+  const rows = Array.from({ length: subscribers }, (_, i) => ({
+    sql: `INSERT INTO subscribers (email_hash, email, lang, consent_version, submitted_at, confirmed_at, status, last_mail_at)
+          VALUES (?, ?, ?, 'bench', 0, 0, 'confirmed', 0)`,
+    args: [i.toString(16).padStart(64, '0'), `reader${i}@example.org`, localeCodes[i % 7] ?? 'it'],
+  }));
+  await db.batch(rows, 'write');
+
+  let received = 0;
+  const sink = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.on('end', () => {
+        received++;
+        callback();
+      });
+      stream.resume();
+    },
+  });
+  const smtpPort = await freePort();
+  await new Promise<void>((done) => sink.listen(smtpPort, '127.0.0.1', done));
+  const settings = settingsFrom({
+    DATABASE_URL: `file:${join(dir, 'newsletter.db')}`,
+    DATA_DIR: dir,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    MAIL_FROM: 'Polo Sociale Integrato di Siracusa <avvisi@polo-siracusa.it>',
+    NEWSLETTER_SECRET: 'bench-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+    SITE_URL: 'https://polo-siracusa.it',
+    STAFF_EMAIL: 'redazione@polo-siracusa.it',
+  });
+  // One notice, as the build's bundles give it (Italian text in every language).
+  const notice = {
+    slug: 'chiusura-bench',
+    textLang: 'it',
+    textDir: 'ltr' as const,
+    fallback: false,
+    title: 'Chiusura per le feste',
+    summary: 'Il Polo resta chiuso per le feste di fine anno.',
+    html: '<p>Il Polo resta chiuso per le feste.</p><ul><li>Per le urgenze chiama il Comune.</li></ul>',
+    text: 'Il Polo resta chiuso per le feste.\n\n- Per le urgenze chiama il Comune.',
+    published: '2099-12-01',
+  };
+  const bundles = new Map<string, NoticeBundle>(
+    localeCodes.map((lang) => [
+      lang,
+      {
+        lang,
+        dir: lang === 'ar' ? 'rtl' : 'ltr',
+        strings: {
+          siteName: 'Polo Sociale Integrato di Siracusa',
+          fallback: '',
+          read: 'Leggi',
+          why: 'Perché ricevi questa e-mail',
+          leave: 'Per uscire:',
+          leaveButton: 'Esci',
+        },
+        notices: [{ ...notice, fallback: lang !== 'it' }],
+      },
+    ]),
+  );
+  const budgetMs = 20_000;
+  const slices: { slice: number; sent: number; left: number; seconds: string }[] = [];
+  const start = performance.now();
+  for (let left = subscribers; left > 0 && slices.length < 50;) {
+    const sender = createSender({
+      smtpUrl: settings.smtpUrl,
+      from: settings.mailFrom,
+      outboxDir: settings.outboxDir,
+      domain: settings.mailDomain,
+      pool: true,
+    });
+    const sliceStart = performance.now();
+    const report = await runJobs({
+      db,
+      sender,
+      settings,
+      notices: () => Promise.resolve(bundles),
+      budgetMs,
+    });
+    sender.close();
+    left = report.noticesLeft;
+    slices.push({
+      slice: slices.length + 1,
+      sent: report.noticesSent,
+      left,
+      seconds: ((performance.now() - sliceStart) / 1000).toFixed(1),
+    });
+  }
+  const seconds = (performance.now() - start) / 1000;
+  await new Promise<void>((done) => sink.close(() => done()));
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+  const jobs = {
+    subscribers,
+    received,
+    slices: slices.length,
+    sliceBudgetSeconds: budgetMs / 1000,
+    seconds: Number(seconds.toFixed(2)),
+    mailsPerSecond: Math.round((received - 1) / seconds),
+  };
+  results['jobs'] = { ...jobs, perSlice: slices };
+  console.log(
+    '\nOne notice to 10,000 subscribers through runJobs in 20 s slices (SMTP sink in this process, local libSQL file)',
+  );
+  console.table(slices);
+  console.table([jobs]);
+  // Every subscriber once, and the staff's receipt.
+  if (received !== subscribers + 1) process.exitCode = 1;
 }
 
 mkdirSync('bench-results', { recursive: true });

@@ -102,11 +102,14 @@ const secret = 'test-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 /**
  * Starts the built site as `npm start` does (run `npm run build` first), with a fresh database.
  * `localData`: as on a fresh machine, the database and the secret are made in DATA_DIR by the
- * server itself (a first signup makes them before the tests open the database).
+ * server itself (a first signup makes them before the tests open the database). `root`: the
+ * folder whose `src/` and `dist/` are run (a fixture build with the server's code copied in).
+ * The scheduled jobs are off unless `env` sets JOBS_INTERVAL_SECONDS, so what a test counts
+ * does not depend on the notices of the real content.
  */
 export async function startSite(
   env: Record<string, string> = {},
-  { localData = false } = {},
+  { localData = false, root = '.' } = {},
 ): Promise<Site> {
   const dir = mkdtempSync(join(tmpdir(), 'polo-newsletter-'));
   const port = await freePort();
@@ -116,10 +119,11 @@ export async function startSite(
     ...(localData ? {} : { NEWSLETTER_SECRET: secret }),
     NEWSLETTER_RATE_LIMIT: '100000',
     SITE_URL: `http://127.0.0.1:${port}`,
+    JOBS_INTERVAL_SECONDS: '0',
     ...env,
   };
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [resolve('src/server/http/serve.ts')], {
+  const child: ChildProcess = spawn(process.execPath, [resolve(root, 'src/server/http/serve.ts')], {
     cwd: dir,
     env: { ...process.env, ...fullEnv, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

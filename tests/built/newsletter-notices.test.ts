@@ -1,22 +1,23 @@
 /**
- * Notices mailed to subscribers (`npm run newsletter -- send-notices`): a build of fixture
- * notices (tests/fixtures/notices-mail), a real libSQL file, the built site for the links to
- * leave, and SMTP servers in this process that refuse some addresses.
+ * Notices mailed to subscribers (`npm run newsletter -- send-notices`, and `npm start`'s jobs
+ * by themselves): a build of fixture notices (tests/fixtures/notices-mail), a real libSQL
+ * file, the built site for the links to leave, and SMTP servers in this process that refuse
+ * some addresses.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createClient } from '@libsql/client';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/server/core/migrations';
 import { confirm, subscribe, unsubscribe } from '../../src/server/newsletter/store';
 import { emailHash } from '../../src/server/newsletter/tokens';
 import { runAstro, withFixture, type AstroRun } from '../content/content-copy';
 import { uiString } from '../support/ui-strings';
-import { freePort, startSite, type Site } from './harness';
+import { freePort, mailTo, signup, startSite, startSmtp, type Site } from './harness';
 
 type Db = ReturnType<typeof createClient>;
 
@@ -401,3 +402,133 @@ function runCli(...args: string[]) {
     child.on('close', () => done(stdout));
   });
 }
+
+describe('npm start, by itself (JOBS_INTERVAL_SECONDS)', () => {
+  const staff = 'redazione@example.org';
+  const readers = {
+    it: ['tina@example.org', 'ugo@example.org'],
+    fr: ['vera@example.org', 'willy@example.org'],
+    ar: ['yasmin@example.org', 'zaid@example.org'],
+  };
+  let dir = '';
+  let served: Site | undefined;
+  /** The test's SMTP server, stopped after it. */
+  let box: { stop(): Promise<void> } | undefined;
+
+  /** A fresh database with `readers` confirmed, before any server sees it. */
+  async function databaseWithReaders(): Promise<string> {
+    dir = mkdtempSync(join(tmpdir(), 'polo-jobs-'));
+    const url = `file:${join(dir, 'newsletter.db')}`;
+    const db = createClient({ url });
+    await db.execute('PRAGMA busy_timeout = 10000');
+    await migrate(db);
+    for (const [lang, emails] of Object.entries(readers))
+      for (const email of emails) await subscriber(db, email, lang);
+    db.close();
+    return url;
+  }
+
+  /** The fixture build served by the project's server code, as `npm start` serves `dist/`. */
+  function serveFixture(env: Record<string, string>) {
+    cpSync('src', join(build.dir, 'src'), { recursive: true });
+    return startSite(env, { root: build.dir });
+  }
+
+  const waitUntil = async (what: string, done: () => boolean | Promise<boolean>) => {
+    const until = Date.now() + 30_000;
+    while (!(await done())) {
+      if (Date.now() > until) throw new Error(`still waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+
+  afterEach(async () => {
+    await served?.stop();
+    await box?.stop();
+    served = undefined;
+    box = undefined;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('mails every notice to every subscriber once, in their language, and one receipt per notice to the staff', async () => {
+    const mailbox = await startMailbox();
+    box = mailbox;
+    served = await serveFixture({
+      ...mailTo(mailbox),
+      DATABASE_URL: await databaseWithReaders(),
+      STAFF_EMAIL: staff,
+      JOBS_INTERVAL_SECONDS: '1',
+    });
+    const everyone = Object.values(readers).flat();
+    await waitUntil(
+      'the notices and their receipts',
+      () => mailbox.mails.length >= everyone.length * notices.length + notices.length,
+    );
+    // A few more runs (one a second): nothing more goes.
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(mailbox.mails).toHaveLength(everyone.length * notices.length + notices.length);
+
+    for (const [lang, emails] of Object.entries(readers)) {
+      for (const email of emails) {
+        const got = mailbox.mails.filter((m) => to(m) === email);
+        expect(got.map(noticeOf).sort(), email).toEqual([...notices].sort());
+        for (const mail of got) expect(mail.headers.get('content-language')).toBe(lang);
+      }
+    }
+    const receipts = mailbox.mails.filter((m) => to(m) === staff);
+    expect(receipts).toHaveLength(notices.length);
+    const closure = receipts.find((m) => m.text?.includes('/it/avvisi/chiusura-prova-a/'));
+    expect(closure?.subject).toBe('Avviso inviato agli iscritti: Chiusura di prova per le feste');
+    expect(closure?.text).toContain('a 6 iscritti');
+    for (const count of ['italiano: 2', 'francese: 2', 'arabo: 2'])
+      expect(closure?.text).toContain(count);
+    expect(closure?.text).not.toContain('Non arrivate');
+    // One line per run that did something, never an address.
+    expect(served.logs()).toMatch(
+      /\[jobs\] settled 0 · mailed \d+ \(0 failed\) · notices \d+ sent/,
+    );
+    expect(served.logs()).not.toContain('@example.org');
+  });
+
+  it('sends a confirmation that failed while the mail server was down once it is back, with no other post', async () => {
+    const port = await freePort();
+    served = await serveFixture({ ...mailTo({ port }), JOBS_INTERVAL_SECONDS: '1' });
+    const site = served;
+    expect((await signup(site, { email: 'late-mail@example.org' })).status).toBe(200);
+    const tried = () =>
+      site.db
+        .execute('SELECT attempts FROM outbox')
+        .then((r) => Number(r.rows[0]?.['attempts'] ?? 0) > 0);
+    await waitUntil('the first try to fail', tried);
+    const smtp = await startSmtp(port);
+    box = smtp;
+    // Its retry is due (as after the minute of waiting); only the timer can send it now.
+    await site.db.execute('UPDATE outbox SET next_attempt_at = 0');
+    const mails = await smtp.mailsTo('late-mail@example.org', 1, 30_000);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.text).toContain('/newsletter/confirm/?token=');
+    // And it leaves the outbox, as the server learns it was accepted.
+    await waitUntil('the outbox to empty', () =>
+      site.db
+        .execute('SELECT COUNT(*) AS n FROM outbox')
+        .then((r) => Number(r.rows[0]?.['n']) === 0),
+    );
+    expect(await smtp.mailsTo('late-mail@example.org')).toHaveLength(1);
+  });
+
+  it('JOBS_INTERVAL_SECONDS=0: the timer sends nothing', async () => {
+    const mailbox = await startMailbox();
+    box = mailbox;
+    served = await serveFixture({
+      ...mailTo(mailbox),
+      DATABASE_URL: await databaseWithReaders(),
+      STAFF_EMAIL: staff,
+      JOBS_INTERVAL_SECONDS: '0',
+    });
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(mailbox.mails).toHaveLength(0);
+    expect(served.logs()).not.toContain('[jobs]');
+    const started = await served.db.execute('SELECT COUNT(*) AS n FROM notice_sends');
+    expect(Number(started.rows[0]?.['n'])).toBe(0);
+  });
+});

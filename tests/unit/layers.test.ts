@@ -87,7 +87,12 @@ const houseLayers: LayerRule[] = [
     mayImport: [lib, core, mail, newsletter, reports],
     says: 'work the server does after an answer or on a timer',
   },
-  { layer: http, mayImport: [lib, settings, core], says: 'the Node server: serves the built site' },
+  {
+    layer: http,
+    // It runs the scheduled jobs on its timer, as a Netlify schedule does the same run.
+    mayImport: [lib, settings, core, jobs],
+    says: 'the Node server: serves the built site and runs the jobs',
+  },
   {
     layer: 'src/cli/',
     mayImport: [...words, settings, core, mail, forms, newsletter, reports],

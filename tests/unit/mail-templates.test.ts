@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { confirmationMail } from '../../src/server/mail/templates/confirmation';
 import { noticeMail } from '../../src/server/mail/templates/notice';
+import { noticeReceiptMail } from '../../src/server/mail/templates/notice-receipt';
 import { reportMail } from '../../src/server/mail/templates/report-to-staff';
 import type { OutgoingMail } from '../../src/server/mail/transport';
 import type { MailedNotice, NoticeBundle } from '../../src/schemas/notice-bundle';
@@ -166,5 +167,35 @@ describe('the mail of a report to the staff', () => {
       received,
     );
     await matchesFiles('report-bare', mail);
+  });
+});
+
+describe('the receipt of a notice to the staff', () => {
+  const times = {
+    startedAt: new Date('2026-12-01T08:00:00Z'),
+    finishedAt: new Date('2026-12-01T08:04:00Z'),
+    maxAttempts: 5,
+  };
+
+  it('with mails that did not arrive is as before', async () => {
+    const mail = noticeReceiptMail('staff@example.org', {
+      title: `Chiusura ${tricky}`,
+      page: `${site}/it/avvisi/chiusura/`,
+      sentByLang: { it: 120, ar: 40, en: 3, si: 0 },
+      missed: { refused: 2, gaveUp: 1, suppressed: 4, left: 1 },
+      ...times,
+    });
+    await matchesFiles('notice-receipt-missed', mail);
+  });
+
+  it('to nobody is as before', async () => {
+    const mail = noticeReceiptMail('staff@example.org', {
+      title: 'Nuovo sportello',
+      page: `${site}/it/avvisi/sportello/`,
+      sentByLang: {},
+      missed: {},
+      ...times,
+    });
+    await matchesFiles('notice-receipt-empty', mail);
   });
 });

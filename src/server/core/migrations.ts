@@ -127,6 +127,20 @@ export const migrations: { version: number; name: string; statements: string[] }
       )`,
     ],
   },
+  {
+    version: 5,
+    name: 'one receipt to the staff per notice',
+    statements: [
+      // Written in the transaction that finishes the notice and queues its receipt: a notice
+      // finished once has one row, so the staff get one receipt whatever crashes or runs twice.
+      `CREATE TABLE IF NOT EXISTS notice_receipts (
+        slug TEXT PRIMARY KEY,
+        made_by TEXT NOT NULL,
+        made_at INTEGER NOT NULL,
+        mailed INTEGER NOT NULL
+      )`,
+    ],
+  },
 ];
 
 export async function migrate(db: Client): Promise<void> {

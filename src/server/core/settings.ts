@@ -38,6 +38,8 @@ export interface ServerSettings {
   staffEmail?: string;
   /** The build's folder, where the commands read the notices. */
   outDir: string;
+  /** Seconds between the Node server's scheduled jobs; 0: none. */
+  jobsIntervalSeconds: number;
 }
 
 /** The settings with a secret that may still have to be made in the data folder. */
@@ -135,6 +137,7 @@ export function parseSettings(env: SettingsEnv, place: SettingsPlace = {}): Pars
     trustProxy: settings.TRUST_PROXY,
     ...(settings.STAFF_EMAIL ? { staffEmail: settings.STAFF_EMAIL } : {}),
     outDir: settings.POLO_OUT_DIR,
+    jobsIntervalSeconds: settings.JOBS_INTERVAL_SECONDS,
   };
 }
 

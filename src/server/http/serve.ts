@@ -9,11 +9,17 @@ import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse }
 import type { Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseSettings, serverOrigin, type ParsedSettings } from '../core/settings.ts';
+import {
+  parseSettings,
+  serverOrigin,
+  settingsFrom,
+  type ParsedSettings,
+} from '../core/settings.ts';
 import { announceServerOrigin, readEnv, SettingsError } from '../../settings/settings.ts';
 import { headersFor, normalisedPath, parseHeadersFile } from './headers-file.ts';
 import { methodNotAllowed } from './methods.ts';
 import { serveStatic } from './static-files.ts';
+import { startJobs } from '../jobs/node.ts';
 
 let settings: ParsedSettings;
 try {
@@ -218,6 +224,13 @@ server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
   );
 });
 
+// Notices, the outbox's retries, the purge and receipts, on a timer (JOBS_INTERVAL_SECONDS).
+const jobs = startJobs({
+  intervalSeconds: settings.jobsIntervalSeconds,
+  settings: () => settingsFrom(readEnv('server'), { servedAt: origin }),
+  clientDir: () => client,
+});
+
 server.listen(port, host, () => {
   console.info(`Polo Sociale Integrato di Siracusa: ${origin}/`);
   if (!settings.staffEmail) {
@@ -232,6 +245,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
+    jobs.stop();
     server.close(() => process.exit(0));
     // Idle keep-alive connections go now; busy ones may finish within the grace, then are cut.
     server.closeIdleConnections();

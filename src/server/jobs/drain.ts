@@ -1,11 +1,12 @@
 /**
- * The work a post leaves for after its answer: received signups are settled, queued mail is
- * sent, and once an hour what is past its time is deleted. One mail sender per server instance.
+ * The work a post leaves for after its answer: received signups are settled and queued mail
+ * is sent at once (a confirmation leaves in seconds), and what is past its time is purged at
+ * most hourly. The same pieces as the scheduled run (run.ts), which also retries what fails
+ * here. One mail sender per server instance.
  */
 import { services, settings } from '../core/runtime.ts';
-import { createSender, drainOutbox, type Sender } from '../mail/transport.ts';
-import { purge, settleSignups } from '../newsletter/store.ts';
-import { purgeReports, reportRetention } from '../reports/store.ts';
+import { createSender, type Sender } from '../mail/transport.ts';
+import { purgeIfDue, sendOutbox, settleAll } from './run.ts';
 
 let sender: Sender | undefined;
 
@@ -22,9 +23,6 @@ function mailSender(): Sender {
 
 let draining = false;
 let drainAgain = false;
-let lastPurge = 0;
-/** Old unconfirmed signups, fingerprints, counters and reports go at least this often, with no cron. */
-const purgeEvery = 60 * 60_000;
 
 /**
  * Settles received signups and sends queued mail in the background, after the answer, and
@@ -47,14 +45,10 @@ async function drain(): Promise<void> {
     const out = mailSender();
     do {
       drainAgain = false;
-      while ((await settleSignups(db)) > 0);
-      await drainOutbox(db, out);
+      await settleAll(db);
+      await sendOutbox(db, out);
     } while (drainAgain);
-    if (Date.now() - lastPurge > purgeEvery) {
-      lastPurge = Date.now();
-      await purge(db);
-      await purgeReports(db, { olderThanMs: reportRetention });
-    }
+    await purgeIfDue(db);
   } catch (error) {
     console.error('[newsletter] outbox:', error instanceof Error ? error.name : 'error');
   } finally {

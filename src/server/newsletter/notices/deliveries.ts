@@ -3,7 +3,11 @@
  * subscriber), written when the notice starts, marked sent as soon as the mail server accepts
  * the mail. A finished notice keeps only its counts.
  */
+import { randomBytes } from 'node:crypto';
+import { dayMs } from '../../../lib/calendar-days.ts';
 import { text, type Database } from '../../core/db.ts';
+import type { MissedReason } from '../../mail/templates/notice-receipt.ts';
+import type { OutgoingMail } from '../../mail/transport.ts';
 import { refusalsBeforeSuppression } from '../store.ts';
 
 /** A temporary refusal is tried again at most this many times in all, then given up. */
@@ -163,18 +167,87 @@ export async function markRefused(
   );
 }
 
+/** What a finished notice's receipt says: counts only, never an address. */
+export interface NoticeOutcome {
+  slug: string;
+  startedAt: number;
+  finishedAt: number;
+  /** Mails accepted by the mail server, by the subscriber's language. */
+  sentByLang: Record<string, number>;
+  /** Subscribers who did not get it, by reason. */
+  missed: Partial<Record<MissedReason, number>>;
+}
+
+/** Makes the receipt of a finished notice; undefined: none to mail (no staff address). */
+export type ReceiptMaker = (outcome: NoticeOutcome) => OutgoingMail | undefined;
+
+/** A receipt waits in the outbox at most this long (an SMTP outage of a week loses it). */
+const receiptLifetime = 7 * dayMs;
+
+/** The counts of a notice's deliveries, by language and by why some did not go. */
+async function outcomeOf(db: Database, slug: string, now: number): Promise<NoticeOutcome> {
+  const [started, rows] = await db.batch(
+    [
+      { sql: 'SELECT started_at FROM notice_sends WHERE slug = ?', args: [slug] },
+      {
+        sql: `SELECT d.state, s.lang, d.last_error,
+                CASE WHEN s.status = 'confirmed' AND ${suppressed} THEN 1 ELSE 0 END AS suppressed,
+                COUNT(*) AS n
+              FROM deliveries d LEFT JOIN subscribers s ON s.id = d.subscriber_id
+              WHERE d.notice = ? AND d.state <> 'pending'
+              GROUP BY d.state, s.lang, d.last_error, suppressed`,
+        args: [slug],
+      },
+    ],
+    'read',
+  );
+  const outcome: NoticeOutcome = {
+    slug,
+    startedAt: Number(started?.rows[0]?.['started_at'] ?? now),
+    finishedAt: now,
+    sentByLang: {},
+    missed: {},
+  };
+  const miss = (reason: MissedReason, n: number) =>
+    (outcome.missed[reason] = (outcome.missed[reason] ?? 0) + n);
+  for (const row of rows?.rows ?? []) {
+    const n = Number(row['n']);
+    const state = text(row['state']);
+    if (state === 'sent') {
+      const lang = text(row['lang']) || 'it';
+      outcome.sentByLang[lang] = (outcome.sentByLang[lang] ?? 0) + n;
+    } else if (state === 'failed') {
+      // A 5xx code in the reason: refused for good; anything else: given up after retries.
+      miss(/\b5\d\d\b/.test(text(row['last_error'])) ? 'refused' : 'gaveUp', n);
+    } else if (state === 'skipped') {
+      miss(Number(row['suppressed']) === 1 ? 'suppressed' : 'left', n);
+    }
+  }
+  return outcome;
+}
+
 /**
  * Closes the notices with nothing left to send: their counts are kept, their deliveries (who
- * got what) deleted, as no rerun can need them any more.
+ * got what) deleted, as no rerun can need them any more, and their receipt is queued for the
+ * staff. All in one transaction per notice, recorded in `notice_receipts`: a notice finished
+ * by two senders at once, or by one that crashes, gets exactly one receipt. Returns how many
+ * receipts were queued.
  */
-export async function finishNotices(db: Database, now = Date.now()): Promise<void> {
+export async function finishNotices(
+  db: Database,
+  { now = Date.now(), receipt }: { now?: number; receipt?: ReceiptMaker } = {},
+): Promise<number> {
   const open = await db.execute(
     `SELECT slug FROM notice_sends n WHERE finished_at IS NULL
      AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.notice = n.slug AND d.state = 'pending')`,
   );
+  let receipts = 0;
   for (const row of open.rows) {
     const slug = text(row['slug']);
-    await db.batch(
+    const mail = receipt?.(await outcomeOf(db, slug, now));
+    // This finisher's mark: only the one whose receipt row is written queues the mail.
+    const me = randomBytes(9).toString('base64url');
+    const results = await db.batch(
       [
         {
           sql: `UPDATE notice_sends SET finished_at = :now,
@@ -184,9 +257,35 @@ export async function finishNotices(db: Database, now = Date.now()): Promise<voi
                 WHERE slug = :slug AND finished_at IS NULL`,
           args: { slug, now },
         },
+        {
+          sql: `INSERT INTO notice_receipts (slug, made_by, made_at, mailed)
+                SELECT :slug, :me, :now, :mailed
+                WHERE EXISTS (SELECT 1 FROM notice_sends WHERE slug = :slug AND finished_at = :now)
+                ON CONFLICT DO NOTHING`,
+          args: { slug, me, now, mailed: mail ? 1 : 0 },
+        },
+        ...(mail
+          ? [
+              {
+                sql: `INSERT INTO outbox (email_hash, message, created_at, expires_at, next_attempt_at)
+                      SELECT :tag, :message, :now, :expires, :now
+                      WHERE EXISTS (SELECT 1 FROM notice_receipts WHERE slug = :slug AND made_by = :me)`,
+                args: {
+                  tag: `receipt:${slug}`,
+                  message: JSON.stringify(mail),
+                  now,
+                  expires: now + receiptLifetime,
+                  slug,
+                  me,
+                },
+              },
+            ]
+          : []),
         { sql: 'DELETE FROM deliveries WHERE notice = ?', args: [slug] },
       ],
       'write',
     );
+    if (mail && results[2]?.rowsAffected === 1) receipts++;
   }
+  return receipts;
 }

@@ -6,13 +6,19 @@
  * accepts it. So if the sender is killed, the only mail that can go twice is the one the
  * server had just accepted when the mark had not reached the database yet: at most one
  * duplicate per crash. (Several mails in flight would make that several.)
+ *
+ * A run may be a slice: given a deadline, it starts no mail after it, and the next run goes on
+ * where it stopped (the deliveries say what is left). `sendUnderLease` is what the command
+ * `send-notices` and the scheduled jobs both call: the senders' lease around a run.
  */
+import { randomBytes } from 'node:crypto';
 import { siteTimeZone } from '../../../lib/dates.ts';
 import type { Database } from '../../core/db.ts';
 import { refusedForGood, retryDelay, type Sender } from '../../mail/transport.ts';
 import { unsubscribeToken } from '../tokens.ts';
 import type { MailedNotice, NoticeBundle } from '../../../schemas/notice-bundle.ts';
 import { noticeMail } from '../../mail/templates/notice.ts';
+import { noticeReceiptMail } from '../../mail/templates/notice-receipt.ts';
 import {
   duePage,
   finishNotices,
@@ -20,9 +26,12 @@ import {
   markSent,
   markSkipped,
   markTemporary,
+  maxAttempts,
   startNotice,
   startedNotices,
+  type ReceiptMaker,
 } from './deliveries.ts';
+import { acquireSendLock, isLock, leaseMs, type LockHolder } from './lock.ts';
 import type { Summary } from './progress.ts';
 
 export interface SendOptions {
@@ -43,6 +52,12 @@ export interface SendOptions {
   onProgress?: (done: number, total: number) => void;
   /** True once the operator asked to stop (SIGINT, SIGTERM): the mail in flight ends first. */
   stopping?: () => boolean;
+  /** No mail is started at or after this time on `clock`: the run is a slice. */
+  deadline?: number;
+  /** The clock of `deadline`; Date.now unless a caller counts time its own way. */
+  clock?: () => number;
+  /** Where each finished notice's receipt goes; unset: no receipt is mailed. */
+  staffEmail?: string | undefined;
 }
 
 export interface SendResult extends Summary {
@@ -50,7 +65,12 @@ export interface SendResult extends Summary {
   closureOver: string[];
   /** Why the run stopped before the end, if it did. */
   stoppedBecause?: string;
+  /** Receipts queued for the staff (in the outbox) by this run. */
+  receipts: number;
 }
+
+/** Why a slice stops: its time is spent. */
+export const outOfTime = 'its time is up';
 
 /** The notices to mail, oldest first, from the Italian bundle (it lists every one). */
 export function noticesToMail(bundles: Map<string, NoticeBundle>, source = 'it'): MailedNotice[] {
@@ -89,7 +109,16 @@ export async function sendNotices(
 ): Promise<SendResult> {
   const { siteUrl, secret, run, pageSize = 100 } = options;
   const notices = noticesToMail(bundles);
-  const result: SendResult = { sent: 0, skipped: 0, failed: 0, left: 0, closureOver: [] };
+  const result: SendResult = {
+    sent: 0,
+    skipped: 0,
+    failed: 0,
+    left: 0,
+    closureOver: [],
+    receipts: 0,
+  };
+  const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
+  const clock = options.clock ?? Date.now;
 
   const started = await startedNotices(db);
   for (const notice of notices) {
@@ -129,6 +158,10 @@ export async function sendNotices(
           result.stoppedBecause = 'asked to stop';
           break sending;
         }
+        if (clock() >= deadline) {
+          result.stoppedBecause = outOfTime;
+          break sending;
+        }
         await options.heartbeat?.();
         done++;
         if (due.email === null) {
@@ -153,6 +186,11 @@ export async function sendNotices(
           siteUrl,
         );
         if (interval > 0) {
+          // The pace would start this mail after the slice's end: the next run sends it.
+          if (clock() + (nextAt - Date.now()) >= deadline) {
+            result.stoppedBecause = outOfTime;
+            break sending;
+          }
           // In short naps, keeping the lease alive however slow the pace.
           for (let wait = nextAt - Date.now(); wait > 0; wait = nextAt - Date.now()) {
             await sleep(Math.min(wait, 5_000));
@@ -184,7 +222,59 @@ export async function sendNotices(
       }
     }
   }
-  await finishNotices(db);
+  const italian = bundles.get('it');
+  result.receipts = await finishNotices(
+    db,
+    options.staffEmail
+      ? { receipt: receiptMaker(options.staffEmail, siteUrl, italian?.notices ?? []) }
+      : {},
+  );
   result.left = await countPending(Number.MAX_SAFE_INTEGER);
   return result;
+}
+
+/** The receipt of a finished notice, titled as in the Italian bundle (or by its slug). */
+function receiptMaker(staffEmail: string, siteUrl: string, notices: MailedNotice[]): ReceiptMaker {
+  return (outcome) =>
+    noticeReceiptMail(staffEmail, {
+      title: notices.find((n) => n.slug === outcome.slug)?.title ?? outcome.slug,
+      page: `${siteUrl}/it/avvisi/${outcome.slug}/`,
+      sentByLang: outcome.sentByLang,
+      missed: outcome.missed,
+      startedAt: new Date(outcome.startedAt),
+      finishedAt: new Date(outcome.finishedAt),
+      maxAttempts,
+    });
+}
+
+/** A run's options, but for its name and lease, which `sendUnderLease` gives it. */
+export type LeasedSendOptions = Omit<SendOptions, 'run' | 'heartbeat'>;
+
+/**
+ * Takes the senders' lease, sends what is due (see `sendNotices`), renews the lease as it
+ * goes and gives it back; `heldBy` says who holds it when another sender runs (nothing sent).
+ */
+export async function sendUnderLease(
+  db: Database,
+  sender: Sender,
+  bundles: Map<string, NoticeBundle>,
+  options: LeasedSendOptions,
+): Promise<SendResult | { heldBy: LockHolder }> {
+  const run = randomBytes(9).toString('base64url');
+  const lock = await acquireSendLock(db, run);
+  if (!isLock(lock)) return { heldBy: lock };
+  let renewed = Date.now();
+  try {
+    return await sendNotices(db, sender, bundles, {
+      ...options,
+      run,
+      async heartbeat() {
+        if (Date.now() - renewed < leaseMs / 4) return;
+        if (!(await lock.renew())) throw new Error('another sender took the lock; stopping');
+        renewed = Date.now();
+      },
+    });
+  } finally {
+    await lock.release();
+  }
 }
