@@ -58,7 +58,7 @@ describe('backup and restore of a local database', () => {
     const stored = new Set(
       (
         await db.execute('SELECT email FROM subscribers UNION SELECT email FROM received_signups')
-      ).rows.map((r) => String(r['email'])),
+      ).rows.map((r) => r['email']),
     );
     db.close();
     expect(before.length).toBeGreaterThanOrEqual(100);
