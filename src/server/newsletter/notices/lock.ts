@@ -3,7 +3,7 @@
  * runs. A sender killed on this machine is noticed at once (its process is gone, or a zombie
  * its parent has not reaped); one on another machine holds the lease until it expires.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { text, type Database } from '../../core/db.ts';
 
@@ -25,32 +25,39 @@ export interface SendLock {
 /** Linux's clock ticks per second for /proc (USER_HZ): 100 on every architecture Node runs on. */
 const ticksPerSecond = 100;
 
-/** When this machine booted, in ms since 1970, from `btime` of /proc/stat. */
+/** When this machine booted, in ms since 1970, from `btime` of /proc/stat, if it can be read. */
 function bootTime(proc: string): number | undefined {
-  const line = /^btime (\d+)$/m.exec(readFileSync(`${proc}/stat`, 'utf8'));
-  return line ? Number(line[1]) * 1000 : undefined;
+  try {
+    const line = /^btime (\d+)$/m.exec(readFileSync(`${proc}/stat`, 'utf8'));
+    return line ? Number(line[1]) * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a process `pid` exists (one of another user counts). */
+function exists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**
  * Whether process `pid` on this machine can still be the lock's holder (a process of another
  * user counts). With /proc: a zombie (`Z`, `X`: killed, not yet reaped by its parent) is dead,
  * and so is a process started after `renewedAt`, the holder's last renewal (its pid was
- * reused). Without /proc, whether a process with that pid exists.
+ * reused). Where /proc does not show it, whether a process with that pid exists.
  */
 export function alive(pid: number, renewedAt?: number, proc = '/proc'): boolean {
-  if (!existsSync(`${proc}/self/stat`)) {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch (error) {
-      return (error as NodeJS.ErrnoException).code === 'EPERM';
-    }
-  }
   let stat: string;
   try {
     stat = readFileSync(`${proc}/${pid}/stat`, 'utf8');
   } catch {
-    return false;
+    // No /proc, or one that hides other users' processes (systemd's ProtectProc=invisible).
+    return exists(pid);
   }
   // Field 2 is the name in parentheses, which may hold spaces and ')': count after the last.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
