@@ -42,7 +42,10 @@ describe('the server’s systemd unit', () => {
   });
 
   it('runs the server the way npm start does', () => {
-    const start = JSON.parse(readFileSync('package.json', 'utf8')).scripts.start as string;
+    const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const start = scripts['start'] ?? '';
     expect(set.get('ExecStart')?.[0]).toMatch(new RegExp(`/node ${start.replace(/^node /, '')}$`));
   });
 });
