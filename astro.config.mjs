@@ -9,6 +9,7 @@ import { precompress } from './src/integrations/precompress.ts';
 import { cmsAssets } from './src/integrations/cms-assets.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { pageCsp } from './src/integrations/page-csp.ts';
+import { buildInfo } from './src/integrations/build-info.ts';
 import { buildSettings, namesReadBy } from './src/settings/settings.ts';
 
 // The environment, read and checked by the one declaration of every setting.
@@ -85,5 +86,7 @@ export default defineConfig({
     pageCsp(),
     serviceWorker(),
     precompress(),
+    // The commit built, beside the site, for `npm run doctor`.
+    buildInfo(),
   ],
 });

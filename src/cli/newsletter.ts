@@ -10,6 +10,10 @@
  *                                             confirmed subscribers now (after `npm run build`;
  *                                             the server's jobs do it by themselves)
  *   send-notices --preview SLUG --lang xx [--out FILE]   one notice mail, to look at first
+ *   backup FILE                               a consistent copy of the local database (mode 600),
+ *                                             while the server runs
+ *   restore FILE [--force]                    the copy back, once checked; only while no server
+ *                                             has the database open (--force: anyway)
  *
  * Reads the same environment as the site (DATABASE_URL, SMTP_URL, MAIL_FROM, NEWSLETTER_SECRET,
  * SITE_URL, STAFF_EMAIL), and NEWSLETTER_SEND_RATE; the build from POLO_OUT_DIR (default dist).
@@ -18,7 +22,8 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runCli, UsageError } from './run-cli.ts';
 import { localeCodes, sourceLocale } from '../lib/locales.ts';
-import { settingsFrom, type ServerSettings } from '../server/core/settings.ts';
+import { parseSettings, settingsFrom, type ServerSettings } from '../server/core/settings.ts';
+import { BackupError, backupDatabase, restoreDatabase } from '../server/core/backup.ts';
 import { readEnv } from '../settings/settings.ts';
 import { openDatabase, type Database } from '../server/core/db.ts';
 import { createSender, drainOutbox, rawMessage } from '../server/mail/transport.ts';
@@ -42,7 +47,9 @@ const usage = `Usage: npm run newsletter -- <command>
   purge
   send [--all]
   send-notices [--dry-run]
-  send-notices --preview SLUG --lang ${localeCodes.join('|')} [--out FILE]`;
+  send-notices --preview SLUG --lang ${localeCodes.join('|')} [--out FILE]
+  backup FILE
+  restore FILE [--force]`;
 
 async function main(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
@@ -57,12 +64,16 @@ async function main(argv: string[]): Promise<void> {
       preview: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean' },
+      force: { type: 'boolean' },
     },
   });
   const [command, ...extra] = positionals;
   if (values.help) return void console.log(usage);
   if (!command) throw new UsageError('no command given');
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const copying = command === 'backup' || command === 'restore';
+  if (copying && extra.length !== 1) throw new UsageError(`${command} needs one FILE`);
+  if (command !== 'restore' && values.force) throw new UsageError('--force goes with restore only');
+  if (!copying && extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const previewing = values.preview !== undefined;
   if (command !== 'export' && values.format !== undefined) {
     throw new UsageError('--format goes with export only');
@@ -83,8 +94,9 @@ async function main(argv: string[]): Promise<void> {
   if (values.lang !== undefined && !(localeCodes as readonly string[]).includes(values.lang)) {
     throw new UsageError(`--lang must be one of ${localeCodes.join(', ')}, not "${values.lang}"`);
   }
-  if (!['export', 'stats', 'purge', 'send', 'send-notices'].includes(command))
+  if (!['export', 'stats', 'purge', 'send', 'send-notices', 'backup', 'restore'].includes(command))
     throw new UsageError(`unknown command "${command}"`);
+  if (copying) return copy(command, extra[0] ?? '', values.force ?? false);
 
   const config = settingsFrom(readEnv('commands'));
   if (command === 'send-notices' && previewing) {
@@ -135,6 +147,23 @@ async function main(argv: string[]): Promise<void> {
   } finally {
     db.close();
   }
+}
+
+/** `backup FILE`, `restore FILE`: never opens the database as the other commands do (that holds it). */
+async function copy(command: 'backup' | 'restore', file: string, force: boolean): Promise<void> {
+  const { databaseUrl } = parseSettings(readEnv('commands'));
+  const size = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (command === 'backup') {
+    const done = await backupDatabase(databaseUrl, file);
+    console.log(
+      `Backed up to ${done.file} (${size(done.bytes)} in ${(done.ms / 1000).toFixed(2)} s; integrity_check ok).`,
+    );
+    return;
+  }
+  const done = await restoreDatabase(databaseUrl, file, { force });
+  console.log(
+    `Restored ${done.file} from ${file} (${size(done.bytes)}; integrity_check ok).${done.kept ? ` The database it replaced is kept as ${done.kept}.` : ''} Start the server again.`,
+  );
 }
 
 /** The build's notice bundles; the build's folder is POLO_OUT_DIR, as for `astro build`. */
@@ -254,4 +283,4 @@ async function preview(
   } else process.stdout.write(raw);
 }
 
-runCli('newsletter', usage, main, [MissingBuildError]);
+runCli('newsletter', usage, main, [MissingBuildError, BackupError]);

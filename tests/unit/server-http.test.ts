@@ -81,6 +81,9 @@ describe('methods', () => {
     ['GET', '/api/accessibility/report', undefined],
     ['CONNECT', '/api/accessibility/report', 'POST'],
     ['POST', '/it/accessibilita/', 'GET, HEAD'],
+    // The uptime monitors' check is read-only.
+    ['HEAD', '/health', undefined],
+    ['POST', '/health', 'GET, HEAD'],
   ])('%s %s => %s', (method, path, allow) => {
     expect(methodNotAllowed(method, path)).toBe(allow);
   });

@@ -1,7 +1,7 @@
 /**
- * Which request methods each path takes. Pages and assets are read-only (GET, HEAD); the
- * newsletter's and the accessibility report's endpoints also take POST and answer the rest
- * themselves.
+ * Which request methods each path takes. Pages, assets and `/health` are read-only (GET,
+ * HEAD); the newsletter's and the accessibility report's endpoints also take POST and answer
+ * the rest themselves.
  */
 import { locales } from '../../lib/locales.ts';
 

@@ -1,8 +1,9 @@
 /**
  * One sender at a time, across machines: a lease in the database, renewed while the sender
- * runs. A sender killed on this machine is noticed at once (its process is gone); one on
- * another machine holds the lease until it expires.
+ * runs. A sender killed on this machine is noticed at once (its process is gone, or a zombie
+ * its parent has not reaped); one on another machine holds the lease until it expires.
  */
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { text, type Database } from '../../core/db.ts';
 
@@ -21,14 +22,52 @@ export interface SendLock {
   release(): Promise<void>;
 }
 
-/** Whether process `pid` runs on this machine (a process of another user counts). */
-function alive(pid: number): boolean {
+/** Linux's clock ticks per second for /proc (USER_HZ): 100 on every architecture Node runs on. */
+const ticksPerSecond = 100;
+
+/** When this machine booted, in ms since 1970, from `btime` of /proc/stat, if it can be read. */
+function bootTime(proc: string): number | undefined {
+  try {
+    const line = /^btime (\d+)$/m.exec(readFileSync(`${proc}/stat`, 'utf8'));
+    return line ? Number(line[1]) * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a process `pid` exists (one of another user counts). */
+function exists(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * Whether process `pid` on this machine can still be the lock's holder (a process of another
+ * user counts). With /proc: a zombie (`Z`, `X`: killed, not yet reaped by its parent) is dead,
+ * and so is a process started after `renewedAt`, the holder's last renewal (its pid was
+ * reused). Where /proc does not show it, whether a process with that pid exists.
+ */
+export function alive(pid: number, renewedAt?: number, proc = '/proc'): boolean {
+  let stat: string;
+  try {
+    stat = readFileSync(`${proc}/${pid}/stat`, 'utf8');
+  } catch {
+    // No /proc, or one that hides other users' processes (systemd's ProtectProc=invisible).
+    return exists(pid);
+  }
+  // Field 2 is the name in parentheses, which may hold spaces and ')': count after the last.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const state = fields[0];
+  if (state === 'Z' || state === 'X') return false;
+  const boot = bootTime(proc);
+  const startTicks = Number(fields[19]);
+  if (renewedAt === undefined || boot === undefined || !Number.isFinite(startTicks)) return true;
+  // btime is rounded down to the second, so this start is never later than the real one.
+  return boot + (startTicks * 1000) / ticksPerSecond <= renewedAt;
 }
 
 /** Takes the senders' lock as `owner`, or says who holds it. */
@@ -50,7 +89,8 @@ export async function acquireSendLock(
     await db.execute("SELECT owner, host, pid, expires_at FROM send_locks WHERE name = 'notices'")
   ).rows[0];
   let mine = held?.['owner'] === owner;
-  if (!mine && held && held['host'] === host && !alive(Number(held['pid']))) {
+  const renewedAt = Number(held?.['expires_at'] ?? 0) - leaseMs;
+  if (!mine && held && held['host'] === host && !alive(Number(held['pid']), renewedAt)) {
     // Its sender was killed on this machine: take over now rather than when the lease ends.
     const taken = await db.execute({
       sql: `UPDATE send_locks SET owner = :owner, host = :host, pid = :pid, expires_at = :expires
