@@ -2,7 +2,8 @@
  * Serves the Netlify build (`DEPLOY_TARGET=netlify npm run build`) on this machine, offline,
  * through Netlify's own runtime (@netlify/dev): the published files with their `_headers`,
  * and every other path through the adapter's function, in a worker as Netlify runs it.
- * `npm run serve:netlify` runs it; the serverless tests serve their build with it.
+ * `npm run serve:netlify` runs it; the serverless tests serve their build with it. Run it in
+ * a process of its own: the function's workers take that process's Node options.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
@@ -130,9 +131,12 @@ export async function serveNetlifyBuild({
   };
 }
 
-/** `npm run serve:netlify`: at HOST:PORT, as `npm start` (default http://127.0.0.1:4321). */
+/**
+ * `npm run serve:netlify [-- FOLDER]`: the build netlify.toml publishes (or FOLDER, built
+ * with POLO_OUT_DIR), at HOST:PORT as `npm start` (default http://127.0.0.1:4321).
+ */
 async function main(): Promise<void> {
-  const publish = publishedFolder();
+  const publish = process.argv[2] ? resolve(process.argv[2]) : publishedFolder();
   const missing = missingBuild(publish);
   if (missing) {
     console.error(`serve:netlify: ${missing}`);
@@ -141,7 +145,9 @@ async function main(): Promise<void> {
   }
   let listen: { HOST: string; PORT: number };
   try {
-    listen = checkSettings(readEnv('server'));
+    // Only where to listen: the function checks the rest on each request, as on Netlify.
+    const { HOST, PORT } = readEnv('server');
+    listen = checkSettings({ HOST, PORT });
   } catch (error) {
     if (!(error instanceof SettingsError)) throw error;
     console.error(`serve:netlify: ${error.message}`);
