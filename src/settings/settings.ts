@@ -261,6 +261,21 @@ export const settingsSchema = z
       description: 'set by Netlify on its builds: the branch',
       readBy: ['build'],
     }),
+    URL: setting(
+      z
+        .string()
+        .refine((url) => URL.canParse(url), {
+          error: problem(
+            (name, raw) => `${name} must be an absolute address, not "${raw.slice(0, 80)}"`,
+          ),
+        })
+        .optional(),
+      {
+        // Netlify's scheduled jobs fetch the notices from it, and link to it without SITE_URL.
+        description: 'set by Netlify on its functions: the site’s address',
+        readBy: ['site'],
+      },
+    ),
   })
   // Settings that need one another: told after any setting wrong by itself.
   .superRefine((env, context) => {

@@ -1,8 +1,15 @@
-/** The same site builds for Netlify's serverless functions (DEPLOY_TARGET=netlify). */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+/**
+ * The same site builds for Netlify's serverless functions (DEPLOY_TARGET=netlify), and that
+ * build answers real requests as Netlify serves it (its runtime, offline: netlify/serve.ts):
+ * the published files with their _headers, everything else through the adapter's function.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, mailTo, startSmtp, type Mailbox } from '../built/harness';
+import { uiString } from '../support/ui-strings';
 
 const out = resolve('.test-builds/netlify');
 // What the Netlify adapter writes into the project (a linked site's .netlify/state.json stays):
@@ -43,4 +50,164 @@ it('produces the static pages and one function with the newsletter routes', () =
   expect(chunks.some((name) => name.startsWith('confirm'))).toBe(true);
   const entry = readFileSync(join(functionDir, 'ssr.mjs'), 'utf8');
   expect(entry.length).toBeGreaterThan(0);
+  // What netlify.toml publishes: the pages and _headers at the top of the build's folder.
+  expect(existsSync(join(out, 'dist/_headers'))).toBe(true);
+  expect(existsSync(join(out, 'dist/client'))).toBe(false);
+});
+
+interface Served {
+  url: string;
+  /** Everything the server and its function printed. */
+  logs: () => string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `npm run serve:netlify` on the test's build, in a process of its own as a newcomer runs it
+ * (the function's workers would take this test process's Node options).
+ */
+async function serveNetlify(env: Record<string, string>): Promise<Served> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [resolve('netlify/serve.ts'), join(out, 'dist')], {
+    env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; !output.includes(`at ${url}/`); i++) {
+    if (i > 300 || child.exitCode !== null) throw new Error(`not served:\n${output}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    url,
+    logs: () => output,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill();
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+describe('served as Netlify serves it', () => {
+  let site: Served;
+  let smtp: Mailbox;
+  let data: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    data = mkdtempSync(join(tmpdir(), 'polo-netlify-data-'));
+    smtp = await startSmtp();
+    env = {
+      DATA_DIR: data,
+      DATABASE_URL: `file:${join(data, 'newsletter.db')}`,
+      NEWSLETTER_SECRET: 'test-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+      NEWSLETTER_RATE_LIMIT: '1000',
+      SITE_URL: '',
+      ...mailTo(smtp),
+    };
+    site = await serveNetlify(env);
+  });
+  afterAll(async () => {
+    await site?.stop();
+    await smtp?.stop();
+    if (data) rmSync(data, { recursive: true, force: true });
+  });
+
+  // Netlify names the client's address to the function; without one, signups answer 503.
+  const client = { 'X-Forwarded-For': '203.0.113.7' };
+  const post = (path: string, body: Record<string, string>, headers = {}) =>
+    fetch(`${site.url}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...client, ...headers },
+      body: new URLSearchParams(body).toString(),
+    });
+
+  it('serves the pages with the headers of _headers', async () => {
+    const page = await fetch(`${site.url}/it/orari/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+    expect((await fetch(`${site.url}/sw.js`)).headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('answers an unknown address with the 404 page in its language', async () => {
+    const missing = await fetch(`${site.url}/ar/no-such-page/`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('<html lang="ar" dir="rtl"');
+  });
+
+  it('signs up, mails the link, confirms and lets the subscriber leave', async () => {
+    const answer = await post('/api/newsletter/subscribe', {
+      email: 'netlify@example.org',
+      consent: 'yes',
+      lang: 'fr',
+      website: '',
+    });
+    expect(answer.status).toBe(303);
+    expect(answer.headers.get('location')).toBe('/fr/newsletter/check-email/');
+    // _headers does not reach a function's answers: they carry their own.
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+
+    const [mail] = await smtp.mailsTo('netlify@example.org', 1, 20_000);
+    expect(mail?.headers.get('content-language')).toBe('fr');
+    // Links lead to where the site is served (SITE_URL unset), never to the request's Host.
+    const link = mail?.text?.match(/http:\/\/\S+\/fr\/newsletter\/confirm\/\?token=\S+/)?.[0] ?? '';
+    expect(link.startsWith(`${site.url}/`)).toBe(true);
+    const token = new URL(link).searchParams.get('token') ?? '';
+    const confirmed = await post('/fr/newsletter/confirm/', { token }, { Origin: site.url });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.headers.get('cache-control')).toBe('no-store');
+    expect(await confirmed.text()).toContain('data-newsletter-outcome="confirmed"');
+
+    const leave = mail?.headerLines.find(({ key }) => key === 'list-unsubscribe')?.line ?? '';
+    const oneClick = /<([^>]+)>/.exec(leave)?.[1] ?? '';
+    const left = await post(oneClick.slice(site.url.length), {
+      'List-Unsubscribe': 'One-Click',
+    });
+    expect(left.status).toBe(200);
+  });
+
+  it('takes an accessibility report', async () => {
+    const answer = await post('/api/accessibility/report', {
+      report: 'Il menu non si apre con la tastiera.',
+      page: '/it/orari/',
+      email: '',
+      lang: 'it',
+      website: '',
+    });
+    expect(answer.status).toBe(303);
+    expect(answer.headers.get('location')).toBe('/it/accessibilita/grazie/');
+  });
+
+  it('answers 503 in the reader’s language on a wrong setting, which the log names in one line', async () => {
+    const wrong = await serveNetlify({ ...env, NEWSLETTER_RATE_LIMIT: 'lots' });
+    try {
+      // A plain form, from the French page: the browser names it (Referer).
+      const answer = await fetch(`${wrong.url}/api/newsletter/subscribe`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Referer: `${wrong.url}/fr/newsletter/`,
+          ...client,
+        },
+        body: 'email=x%40example.org&consent=yes&lang=fr',
+      });
+      expect(answer.status).toBe(503);
+      const page = await answer.text();
+      expect(page).toContain('<html lang="fr"');
+      expect(page).toContain(uiString('fr', 'problem.server-error'));
+    } finally {
+      await wrong.stop();
+    }
+    const lines = wrong.logs().split('\n');
+    expect(lines.filter((line) => line.includes('NEWSLETTER_RATE_LIMIT'))).toEqual([
+      expect.stringMatching(/NEWSLETTER_RATE_LIMIT must be a whole number/),
+    ]);
+    expect(lines.filter((line) => /^\s+at /.test(line))).toEqual([]);
+  });
 });
