@@ -196,6 +196,28 @@ export const settingsSchema = z
       unset: 'no limit',
       readBy: ['server', 'commands'],
     }),
+    REBUILD_AT: setting(
+      z
+        .string()
+        .default('04:00')
+        .refine((time) => time === 'off' || /^([01]\d|2[0-3]):[0-5]\d$/.test(time), {
+          error: problem(
+            (name, raw) =>
+              `${name} must be a time HH:MM (Italian time) or off, e.g. ${name}=04:00, not "${raw.slice(0, 40)}"`,
+          ),
+        }),
+      {
+        description: 'time of day (Italy) `npm start` rebuilds the pages; `off`: only on `SIGHUP`',
+        readBy: ['server'],
+      },
+    ),
+    // Taken as written: the scheduled function says so when it is missing; nothing else reads it.
+    NETLIFY_BUILD_HOOK: setting(z.string().optional(), {
+      description: 'Netlify build hook the daily function calls to rebuild the pages',
+      unset: 'no daily rebuild',
+      secret: true,
+      readBy: ['site'],
+    }),
     STAFF_EMAIL: setting(
       z
         .string()
