@@ -369,6 +369,16 @@ export function announcedServerOrigin(): string | undefined {
   return process.env[originVariable];
 }
 
+/**
+ * The environment of the build `npm start` runs daily: the server's own, with its folders,
+ * and always for the Node server, whatever DEPLOY_TARGET says.
+ */
+export function rebuildEnv(outDir: string, cacheDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, POLO_OUT_DIR: outDir, POLO_CACHE_DIR: cacheDir };
+  delete env['DEPLOY_TARGET'];
+  return env;
+}
+
 /** What the build takes from the environment (astro.config.mjs, the content loader, /admin/). */
 export function buildSettings(env: SettingsEnv = readEnv('build')) {
   const settings = checkSettings(env);

@@ -116,6 +116,8 @@ export async function startSite(
     ...(localData ? {} : { NEWSLETTER_SECRET: secret }),
     NEWSLETTER_RATE_LIMIT: '100000',
     SITE_URL: `http://127.0.0.1:${port}`,
+    // No rebuild of its own, whatever the time (daily-rebuild.test.ts asks for them).
+    REBUILD_AT: 'off',
     ...env,
   };
   let output = '';

@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { dailyTimes } from '../../lib/daily-time.ts';
-import { checkSettings, readEnv } from '../../settings/settings.ts';
+import { checkSettings, readEnv, rebuildEnv } from '../../settings/settings.ts';
 import { parseHeadersFile, type HeaderRule } from './headers-file.ts';
 
 type Handler = (req: unknown, res: unknown) => Promise<void>;
@@ -105,6 +105,8 @@ async function loadBuild(dir: string, reuse?: Build): Promise<Build> {
 
 let timer: NodeJS.Timeout | undefined;
 let building: ChildProcess | undefined;
+/** From the start of a build to the switch. */
+let rebuilding = false;
 /** A rebuild asked for while one runs: done once it ends (the content may have changed). */
 let again = false;
 let stopped = false;
@@ -123,23 +125,16 @@ export function failureLine(output: string): string {
     .map((line) => line.trim())
     .filter(Boolean);
   const lastLogged = lines.findLastIndex((line) => /^\d\d:\d\d:\d\d /.test(line));
-  const told = lines.slice(lastLogged + 1);
-  const text = (told.length > 0 ? told : lines.slice(-1)).join(' ');
+  // A stack trace says nothing to staff.
+  const told = lines.slice(lastLogged + 1).filter((line) => !/^(at |Stack trace)/.test(line));
+  const text = (told.length > 0 ? told : [lines[lastLogged] ?? '']).join(' ');
   return text.length > 400 ? `${text.slice(0, 400)}…` : text || 'no message';
 }
 
 /** Runs `astro build` into `dir`; resolves with its failure line, or undefined when it built. */
 function build(dir: string): Promise<string | undefined> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    POLO_OUT_DIR: dir,
-    // One cache for this server's builds: Astro writes its path into them (sessions' folder).
-    POLO_CACHE_DIR: cacheDir,
-    NO_COLOR: '1',
-    FORCE_COLOR: '0',
-  };
-  // The server serves a build for itself, whatever the shell says.
-  delete env['DEPLOY_TARGET'];
+  // One cache for this server's builds: Astro writes its path into them (sessions' folder).
+  const env = { ...rebuildEnv(dir, cacheDir), NO_COLOR: '1', FORCE_COLOR: '0' };
   return new Promise((done) => {
     let output = '';
     const child = spawn(process.execPath, [astroBin, 'build'], {
@@ -169,44 +164,47 @@ function build(dir: string): Promise<string | undefined> {
  * build and logs one line. Resolves when done; a call while a rebuild runs asks for one more.
  */
 export async function rebuild(): Promise<void> {
-  if (building || stopped) {
+  if (rebuilding || stopped) {
     again = !stopped;
     return;
   }
-  const startedAt = Date.now();
-  const dir = join(
-    buildsDir,
-    `${new Date(startedAt).toISOString().replace(/[:.]/g, '-')}-${process.pid}`,
-  );
-  console.info('[rebuild] building the site');
-  const failure = await build(dir);
-  if (failure !== undefined || stopped) {
-    rmSync(dir, { recursive: true, force: true });
-    if (failure !== undefined) {
-      console.error(
-        `[rebuild] failed, still serving the build of ${when(builtAt(served().dir))}: ${failure}`,
-      );
-    }
-  } else {
-    try {
-      const next = await loadBuild(dir, current);
-      previous = current;
-      current = next;
-      console.info(
-        `[rebuild] serving the new build (${Math.round((Date.now() - startedAt) / 1000)} s)`,
-      );
-      removeOldBuilds();
-    } catch (error) {
-      rmSync(dir, { recursive: true, force: true });
-      console.error(
-        `[rebuild] failed, still serving the build of ${when(builtAt(served().dir))}: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
+  rebuilding = true;
+  try {
+    await buildAndSwitch();
+  } finally {
+    rebuilding = false;
   }
   if (again) {
     again = false;
     await rebuild();
   }
+}
+
+async function buildAndSwitch() {
+  const startedAt = Date.now();
+  const stamp = new Date(startedAt).toISOString().replace(/[:.]/g, '-');
+  const dir = join(buildsDir, `${stamp}-${process.pid}`);
+  const failed = (why: string) => {
+    rmSync(dir, { recursive: true, force: true });
+    const last = when(builtAt(served().dir));
+    console.error(`[rebuild] failed, still serving the build of ${last}: ${why}`);
+  };
+  console.info('[rebuild] building the site');
+  const failure = await build(dir);
+  if (stopped) return rmSync(dir, { recursive: true, force: true });
+  if (failure !== undefined) return failed(failure);
+  let next: Build;
+  try {
+    next = await loadBuild(dir, current);
+  } catch (error) {
+    return failed(error instanceof Error ? error.message : String(error));
+  }
+  previous = current;
+  current = next;
+  console.info(
+    `[rebuild] serving the new build (${Math.round((Date.now() - startedAt) / 1000)} s)`,
+  );
+  removeOldBuilds();
 }
 
 /**
@@ -221,8 +219,12 @@ function removeOldBuilds() {
     const pid = Number(/-(\d+)$/.exec(name)?.[1]);
     const dir = join(buildsDir, name);
     const mine = pid === process.pid;
-    if (mine ? !keep.has(dir) && dir !== cacheDir && !building : !running(pid)) {
+    if (mine ? keep.has(dir) || dir === cacheDir : running(pid)) continue;
+    try {
       rmSync(dir, { recursive: true, force: true });
+    } catch (error) {
+      // Served as it is all the same: the disk only fills more slowly.
+      console.warn(`[rebuild] could not remove the old build ${name}: ${String(error)}`);
     }
   }
 }
