@@ -8,6 +8,7 @@ export default defineConfig(
     ignores: [
       'dist/',
       '.test-builds/',
+      '.builds/',
       '.netlify/',
       '.vercel/',
       '.astro/',

@@ -196,6 +196,28 @@ export const settingsSchema = z
       unset: 'no limit',
       readBy: ['server', 'commands'],
     }),
+    REBUILD_AT: setting(
+      z
+        .string()
+        .default('04:00')
+        .refine((time) => time === 'off' || /^([01]\d|2[0-3]):[0-5]\d$/.test(time), {
+          error: problem(
+            (name, raw) =>
+              `${name} must be a time HH:MM (Italian time) or off, e.g. ${name}=04:00, not "${raw.slice(0, 40)}"`,
+          ),
+        }),
+      {
+        description: 'time of day (Italy) `npm start` rebuilds the pages; `off`: only on `SIGHUP`',
+        readBy: ['server'],
+      },
+    ),
+    // Taken as written: the scheduled function says so when it is missing; nothing else reads it.
+    NETLIFY_BUILD_HOOK: setting(z.string().optional(), {
+      description: 'Netlify build hook the daily function calls to rebuild the pages',
+      unset: 'no daily rebuild',
+      secret: true,
+      readBy: ['site'],
+    }),
     STAFF_EMAIL: setting(
       z
         .string()
@@ -364,6 +386,16 @@ export function announceServerOrigin(origin: string): void {
 }
 export function announcedServerOrigin(): string | undefined {
   return process.env[originVariable];
+}
+
+/**
+ * The environment of the build `npm start` runs daily: the server's own, with its folders,
+ * and always for the Node server, whatever DEPLOY_TARGET says.
+ */
+export function rebuildEnv(outDir: string, cacheDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, POLO_OUT_DIR: outDir, POLO_CACHE_DIR: cacheDir };
+  delete env['DEPLOY_TARGET'];
+  return env;
 }
 
 /** What the build takes from the environment (astro.config.mjs, the content loader, /admin/). */

@@ -90,6 +90,8 @@ async function startServer(
       HOST: '127.0.0.1',
       PORT: String(port),
       DATA_DIR: join(dir, '.data'),
+      // No rebuild of its own during a measure, whatever the time.
+      REBUILD_AT: 'off',
       ...env,
     },
     stdio: 'ignore',

@@ -120,6 +120,8 @@ export async function startSite(
     NEWSLETTER_RATE_LIMIT: '100000',
     SITE_URL: `http://127.0.0.1:${port}`,
     JOBS_INTERVAL_SECONDS: '0',
+    // No rebuild of its own, whatever the time (daily-rebuild.test.ts asks for them).
+    REBUILD_AT: 'off',
     ...env,
   };
   let output = '';

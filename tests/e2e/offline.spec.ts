@@ -38,6 +38,8 @@ async function serve(dir: string, port: number): Promise<ChildProcess> {
       PORT: String(port),
       DATA_DIR: join(dir, 'data'),
       SITE_URL: `http://127.0.0.1:${port}`,
+      // The test rebuilds the copy itself: no daily rebuild of the server's own.
+      REBUILD_AT: 'off',
     },
     stdio: 'ignore',
   });

@@ -273,6 +273,7 @@ describe('the declaration', () => {
       'DATABASE_AUTH_TOKEN',
       'SMTP_URL',
       'DATA_DIR',
+      'NETLIFY_BUILD_HOOK',
       'DEPLOY_TARGET',
       'POLO_OUT_DIR',
       'POLO_CACHE_DIR',

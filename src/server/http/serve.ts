@@ -4,11 +4,8 @@
  * Every answer, errors included, carries the headers of `_headers`, the same file static hosts
  * apply. The settings are checked before anything else: a mistake stops the server with one line.
  */
-import { readFileSync } from 'node:fs';
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   parseSettings,
   serverOrigin,
@@ -16,7 +13,8 @@ import {
   type ParsedSettings,
 } from '../core/settings.ts';
 import { announceServerOrigin, readEnv, SettingsError } from '../../settings/settings.ts';
-import { headersFor, normalisedPath, parseHeadersFile } from './headers-file.ts';
+import { currentBuild, served, startBuilds, stopBuilds } from './builds.ts';
+import { headersFor, normalisedPath } from './headers-file.ts';
 import { methodNotAllowed } from './methods.ts';
 import { serveStatic } from './static-files.ts';
 import { startJobs } from '../jobs/node.ts';
@@ -36,14 +34,9 @@ const origin = serverOrigin(host, port);
 // Links in mails lead here when SITE_URL is unset (see runtime.ts); never to a request's Host.
 announceServerOrigin(origin);
 
-// The build, found from this file, so the server may run from any folder (its .data/ is there).
-
-const dist = resolve(import.meta.dirname, '../../../dist');
-const client = resolve(dist, 'client');
-const rules = parseHeadersFile(readFileSync(resolve(client, '_headers'), 'utf8'));
-const { handler } = (await import(pathToFileURL(resolve(dist, 'server/entry.mjs')).href)) as {
-  handler: (req: unknown, res: unknown) => Promise<void>;
-};
+// The build (dist/, found from this file, so the server may run from any folder), then each
+// daily rebuild: every request reads the one in use when it arrives (builds.ts).
+await startBuilds();
 
 /** A request that has not sent all of itself by then is dropped (a slow client holds nothing). */
 const requestTimeoutMs = 15_000;
@@ -105,6 +98,7 @@ const server = createServer(
     connectionsCheckingInterval: 1_000,
   },
   (req, res) => {
+    const { rules, client, handler } = served();
     // Safe to apply to anything: the site's security set for every path (a request line no
     // URL parser accepts gets the rules of /*).
     const parsable = URL.canParse(req.url ?? '/', 'http://localhost');
@@ -209,7 +203,7 @@ server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
   answeredBySocket.add(socket);
   console.warn(`[server] ${status} to a malformed request (${code})`);
   const body = `${status} ${STATUS_CODES[status] ?? ''}\n`;
-  const headers = [...headersFor(rules, '/')].filter(([name]) => name !== 'Cache-Control');
+  const headers = [...headersFor(served().rules, '/')].filter(([name]) => name !== 'Cache-Control');
   socket.end(
     [
       `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
@@ -228,7 +222,8 @@ server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
 const jobs = startJobs({
   intervalSeconds: settings.jobsIntervalSeconds,
   settings: () => settingsFrom(readEnv('server'), { servedAt: origin }),
-  clientDir: () => client,
+  // The notices of the build being served, which a daily rebuild replaces.
+  clientDir: () => currentBuild().client,
 });
 
 server.listen(port, host, () => {
@@ -246,6 +241,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     jobs.stop();
+    stopBuilds();
     server.close(() => process.exit(0));
     // Idle keep-alive connections go now; busy ones may finish within the grace, then are cut.
     server.closeIdleConnections();
