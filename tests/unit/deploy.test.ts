@@ -35,10 +35,12 @@ describe('the server’s systemd unit', () => {
     expect(set.get(name)).toContain(value);
   });
 
-  it('runs as a user of its own, never root, and writes nowhere but its data folder', () => {
+  it('runs as a user of its own, never root, and writes nowhere but its data and build folders', () => {
     expect(set.get('User')?.[0]).toMatch(/^(?!root$)\w+$/);
     expect(set.get('DynamicUser')).toBeUndefined();
-    expect(set.get('ReadWritePaths')).toBeUndefined();
+    expect(set.get('ReadWritePaths')).toEqual([
+      '/srv/polo-siracusa/.builds /srv/polo-siracusa/.astro',
+    ]);
   });
 
   it('runs the server the way npm start does', () => {
