@@ -6,7 +6,7 @@
 import { checkSettings, readEnv, SettingsError } from '../../src/settings/settings.ts';
 import { openDatabase } from '../../src/server/core/db.ts';
 import { parseSettings, settingsFrom } from '../../src/server/core/settings.ts';
-import { createSender } from '../../src/server/mail/transport.ts';
+import { senderFor } from '../../src/server/mail/transport.ts';
 import { httpNoticeSource, runJobs } from '../../src/server/jobs/run.ts';
 
 /** A scheduled function is stopped after 30 s: the jobs stop taking work after 20. */
@@ -42,13 +42,7 @@ export default async function jobs(): Promise<void> {
   if (!settings) return;
   try {
     const db = await openDatabase(settings.databaseUrl, settings.databaseAuthToken);
-    const sender = createSender({
-      smtpUrl: settings.smtpUrl,
-      from: settings.mailFrom,
-      outboxDir: settings.outboxDir,
-      domain: settings.mailDomain,
-      pool: true,
-    });
+    const sender = senderFor(settings, { pool: true });
     try {
       const report = await runJobs({
         db,

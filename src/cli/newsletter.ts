@@ -26,7 +26,7 @@ import { parseSettings, settingsFrom, type ServerSettings } from '../server/core
 import { BackupError, backupDatabase, restoreDatabase } from '../server/core/backup.ts';
 import { readEnv } from '../settings/settings.ts';
 import { openDatabase, type Database } from '../server/core/db.ts';
-import { createSender, drainOutbox, rawMessage } from '../server/mail/transport.ts';
+import { senderFor, drainOutbox, rawMessage } from '../server/mail/transport.ts';
 import { MissingBuildError, readBundles } from '../server/newsletter/notices/bundle.ts';
 import { noticeMail } from '../server/mail/templates/notice.ts';
 import {
@@ -121,12 +121,7 @@ async function main(argv: string[]): Promise<void> {
         break;
       }
       case 'send': {
-        const sender = createSender({
-          smtpUrl: config.smtpUrl,
-          from: config.mailFrom,
-          outboxDir: config.outboxDir,
-          domain: config.mailDomain,
-        });
+        const sender = senderFor(config);
         // Signups a server received but did not settle (it stopped right after answering).
         while ((await settleSignups(db)) > 0);
         const { sent, failed, refused } = await drainOutbox(db, sender, {
@@ -193,13 +188,7 @@ async function dryRun(db: Database, config: ServerSettings): Promise<void> {
  */
 async function sendAll(db: Database, config: ServerSettings): Promise<void> {
   const built = bundles(config);
-  const sender = createSender({
-    smtpUrl: config.smtpUrl,
-    from: config.mailFrom,
-    outboxDir: config.outboxDir,
-    domain: config.mailDomain,
-    pool: true,
-  });
+  const sender = senderFor(config, { pool: true });
   // Ctrl-C or a service manager's SIGTERM: finish the mail in flight, record it, stop.
   let stopping = false;
   const stop = () => {

@@ -47,7 +47,7 @@ import { migrate } from '../../src/server/core/migrations.ts';
 import { openDatabase } from '../../src/server/core/db.ts';
 import { settingsFrom } from '../../src/server/core/settings.ts';
 import { runJobs } from '../../src/server/jobs/run.ts';
-import { createSender } from '../../src/server/mail/transport.ts';
+import { senderFor } from '../../src/server/mail/transport.ts';
 import type { NoticeBundle } from '../../src/schemas/notice-bundle.ts';
 import { runAstro, withFixture } from '../content/content-copy.ts';
 import { localeCodes } from '../../src/lib/locales.ts';
@@ -657,13 +657,7 @@ if (run('jobs')) {
   const slices: { slice: number; sent: number; left: number; seconds: string }[] = [];
   const start = performance.now();
   for (let left = subscribers; left > 0 && slices.length < 50;) {
-    const sender = createSender({
-      smtpUrl: settings.smtpUrl,
-      from: settings.mailFrom,
-      outboxDir: settings.outboxDir,
-      domain: settings.mailDomain,
-      pool: true,
-    });
+    const sender = senderFor(settings, { pool: true });
     const sliceStart = performance.now();
     const report = await runJobs({
       db,

@@ -5,19 +5,14 @@
  * here. One mail sender per server instance.
  */
 import { services, settings } from '../core/runtime.ts';
-import { createSender, type Sender } from '../mail/transport.ts';
+import { senderFor, type Sender } from '../mail/transport.ts';
 import { purgeIfDue, sendOutbox, settleAll } from './run.ts';
 
 let sender: Sender | undefined;
 
 function mailSender(): Sender {
   const config = settings();
-  sender ??= createSender({
-    smtpUrl: config.smtpUrl,
-    from: config.mailFrom,
-    outboxDir: config.outboxDir,
-    domain: config.mailDomain,
-  });
+  sender ??= senderFor(config);
   return sender;
 }
 

@@ -7,7 +7,7 @@
 import type { Database } from '../core/db.ts';
 import { openDatabase } from '../core/db.ts';
 import type { ServerSettings } from '../core/settings.ts';
-import { createSender } from '../mail/transport.ts';
+import { senderFor } from '../mail/transport.ts';
 import { filesNoticeSource, runJobs } from './run.ts';
 
 /** A slice on Node: long enough for thousands of mails, short enough for a line a minute. */
@@ -51,13 +51,7 @@ export function startJobs(options: {
       database.catch(() => (database = undefined));
       const db = await database;
       // A sender per run: no idle SMTP connection held between runs.
-      const sender = createSender({
-        smtpUrl: settings.smtpUrl,
-        from: settings.mailFrom,
-        outboxDir: settings.outboxDir,
-        domain: settings.mailDomain,
-        pool: true,
-      });
+      const sender = senderFor(settings, { pool: true });
       try {
         const report = await runJobs({
           db,

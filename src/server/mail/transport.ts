@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
-import { ownerOnlyFolder } from '../core/settings.ts';
+import { ownerOnlyFolder, type ServerSettings } from '../core/settings.ts';
 import { text, type Database } from '../core/db.ts';
 
 export interface OutgoingMail {
@@ -111,6 +111,20 @@ export function createSender(options: SenderOptions): Sender {
     },
     close: () => files.close(),
   };
+}
+
+/** The sender the settings name, e.g. senderFor(settings, { pool: true }) for many mails. */
+export function senderFor(
+  settings: Pick<ServerSettings, 'smtpUrl' | 'mailFrom' | 'outboxDir' | 'mailDomain'>,
+  { pool = false }: { pool?: boolean } = {},
+): Sender {
+  return createSender({
+    smtpUrl: settings.smtpUrl,
+    from: settings.mailFrom,
+    outboxDir: settings.outboxDir,
+    domain: settings.mailDomain,
+    ...(pool ? { pool } : {}),
+  });
 }
 
 /** Wait before the next try after `attempts` failures: 1 min, 5 min, 30 min, then 2 h. */
