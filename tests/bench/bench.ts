@@ -68,6 +68,34 @@ function freePort(): Promise<number> {
   });
 }
 
+/** An SMTP server on a free port that only counts what it receives: its work is not the sender's. */
+async function countingSink(): Promise<{
+  port: number;
+  received(): number;
+  close(): Promise<void>;
+}> {
+  let received = 0;
+  const sink = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.on('end', () => {
+        received++;
+        callback();
+      });
+      stream.resume();
+    },
+  });
+  const port = await freePort();
+  await new Promise<void>((done) => sink.listen(port, '127.0.0.1', done));
+  return {
+    port,
+    received: () => received,
+    close: () => new Promise<void>((done) => sink.close(() => done())),
+  };
+}
+
 function timedBuild(env: Record<string, string>): number {
   const start = performance.now();
   const result = spawnSync(process.execPath, [astro, 'build'], {
@@ -471,22 +499,8 @@ if (run('mail')) {
   await db.batch(rows, 'write');
   db.close();
 
-  // The sink only counts: its work is not the sender's.
-  let received = 0;
-  const sink = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      stream.on('end', () => {
-        received++;
-        callback();
-      });
-      stream.resume();
-    },
-  });
-  const smtpPort = await freePort();
-  await new Promise<void>((done) => sink.listen(smtpPort, '127.0.0.1', done));
+  const sink = await countingSink();
+  const smtpPort = sink.port;
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -522,7 +536,7 @@ if (run('mail')) {
   const status = await new Promise<number | null>((done) => sender.on('close', done));
   clearInterval(watch);
   const seconds = (performance.now() - start) / 1000;
-  await new Promise<void>((done) => sink.close(() => done()));
+  await sink.close();
   if (status !== 0) throw new Error(`send-notices ended with ${status}:\n${output}`);
 
   // SpamAssassin on the mail in each language, as the operator's preview writes it.
@@ -567,9 +581,9 @@ if (run('mail')) {
   rmSync(copy, { recursive: true, force: true });
   const mail = {
     subscribers,
-    received,
+    received: sink.received(),
     seconds: Number(seconds.toFixed(2)),
-    mailsPerSecond: Math.round(received / seconds),
+    mailsPerSecond: Math.round(sink.received() / seconds),
     senderPeakMb: Math.round(peakKb / 1024),
     summary: output.trim().split('\n').at(-1),
   };
@@ -599,21 +613,8 @@ if (run('jobs')) {
   }));
   await db.batch(rows, 'write');
 
-  let received = 0;
-  const sink = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      stream.on('end', () => {
-        received++;
-        callback();
-      });
-      stream.resume();
-    },
-  });
-  const smtpPort = await freePort();
-  await new Promise<void>((done) => sink.listen(smtpPort, '127.0.0.1', done));
+  const sink = await countingSink();
+  const smtpPort = sink.port;
   const settings = settingsFrom({
     DATABASE_URL: `file:${join(dir, 'newsletter.db')}`,
     DATA_DIR: dir,
@@ -676,16 +677,16 @@ if (run('jobs')) {
     });
   }
   const seconds = (performance.now() - start) / 1000;
-  await new Promise<void>((done) => sink.close(() => done()));
+  await sink.close();
   db.close();
   rmSync(dir, { recursive: true, force: true });
   const jobs = {
     subscribers,
-    received,
+    received: sink.received(),
     slices: slices.length,
     sliceBudgetSeconds: budgetMs / 1000,
     seconds: Number(seconds.toFixed(2)),
-    mailsPerSecond: Math.round((received - 1) / seconds),
+    mailsPerSecond: Math.round((sink.received() - 1) / seconds),
   };
   results['jobs'] = { ...jobs, perSlice: slices };
   console.log(
@@ -694,7 +695,7 @@ if (run('jobs')) {
   console.table(slices);
   console.table([jobs]);
   // Every subscriber once, and the staff's receipt.
-  if (received !== subscribers + 1) process.exitCode = 1;
+  if (sink.received() !== subscribers + 1) process.exitCode = 1;
 }
 
 mkdirSync('bench-results', { recursive: true });
