@@ -5,7 +5,7 @@
  * (the keys Intl.PluralRules answers with, `other` always required).
  */
 import { z } from 'astro/zod';
-import { translationStatus } from './content';
+import { translationStatus } from './content.ts';
 
 export const uiKeys = [
   'site.name',
