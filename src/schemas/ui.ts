@@ -85,6 +85,8 @@ export const uiKeys = [
   'status.lunch',
   'status.holiday',
   'status.closure',
+  'status.closure.reason',
+  'status.closure.words',
   'status.next.today',
   'status.next.tomorrow',
   'status.next.weekday',
