@@ -37,6 +37,28 @@ export interface StatusStrings {
   times: Record<string, string>;
 }
 
+const letter = /[\p{L}\p{M}]/u;
+
+/**
+ * Whether a closure's title says closed itself, i.e. has a word starting with one of `words`
+ * (the language's list, comma-separated), e.g. ('Chiuso per lavori', 'chius') => true,
+ * ('Festa del Polo', 'chius') => false, ('Chiusura natalizia', 'chius') => true.
+ */
+export function saysClosed(title: string, words: string): boolean {
+  const text = title.normalize('NFC').toLowerCase();
+  return words
+    .split(/[,،]/)
+    .map((word) => word.trim().normalize('NFC').toLowerCase())
+    .filter(Boolean)
+    .some((word) => {
+      for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+        // At the start of a word: 'chius' is in "Chiuso", not in "racchiuso".
+        if (at === 0 || !letter.test(text.charAt(at - 1))) return true;
+      }
+      return false;
+    });
+}
+
 /** Within this many days the weekday alone is clear ("opens Wednesday"); beyond, add the date. */
 const weekdayOnlyWithin = 6;
 
@@ -79,11 +101,13 @@ export function statusText(status: HoursStatus, now: number, strings: StatusStri
 
   const closed = status.closedDay;
   if (closed?.kind === 'closure') {
-    return fill(text['status.closure'], {
-      date: dayMonth(closed.closure.to),
-      reason: closed.closure.reason,
-      next,
-    });
+    const { reason } = closed.closure;
+    // "Chiuso fino al 7 gennaio: Chiuso per lavori" says it twice: a title that already says
+    // closed stands alone before the date, "Chiuso per lavori fino al 7 gennaio".
+    const key = saysClosed(reason, text['status.closure.words'])
+      ? 'status.closure.reason'
+      : 'status.closure';
+    return fill(text[key], { date: dayMonth(closed.closure.to), reason, next });
   }
   if (closed?.kind === 'holiday') {
     return fill(text['status.holiday'], { name: strings.holidays[closed.holiday], next });

@@ -42,15 +42,16 @@ export function pickTranslations<E extends { id: string }>(
 }
 
 /**
- * The review a page can honestly state: its own date once a person wrote or checked the text;
- * while it is a machine translation, the day the Italian original was checked, e.g. a machine
- * 'ar/lavoro' => { date: <lastReviewed of it/lavoro>, translation: 'machine' }.
+ * The review a page can honestly state: the text's own date, never the Italian original's.
+ * An Italian edit moves the original's date, not what the translation says; a machine
+ * translation's date is the day it was made from the Italian text, and is shown as such,
+ * e.g. a machine 'ar/lavoro' => { date: <lastReviewed of ar/lavoro>, translation: 'machine' }.
  */
 export function reviewOf(item: {
   entry: { data: { lastReviewed: string; translation: string } };
-  original: { data: { lastReviewed: string } };
 }): { date: string; translation?: 'machine' } {
-  return item.entry.data.translation === 'machine'
-    ? { date: item.original.data.lastReviewed, translation: 'machine' }
-    : { date: item.entry.data.lastReviewed };
+  const { lastReviewed, translation } = item.entry.data;
+  return translation === 'machine'
+    ? { date: lastReviewed, translation: 'machine' }
+    : { date: lastReviewed };
 }

@@ -13,8 +13,8 @@ import {
   partnerSchema,
   placeSchema,
   programmeSchema,
-} from './content';
-import { uiSchema } from './ui';
+} from './content.ts';
+import { uiSchema } from './ui.ts';
 
 /** A schema, or for notices one made from the desks that exist, e.g. ['lavoro', 'mentoring']. */
 type Schema = z.ZodType | ((desks: readonly string[]) => z.ZodType);

@@ -5,8 +5,9 @@
  * (the name of each value of a list of choices).
  */
 import { z } from 'astro/zod';
-import { localeCodes, type Locale } from '../lib/locales';
-import { isCalendarDate } from '../lib/calendar-days';
+import { localeCodes, type Locale } from '../lib/locales.ts';
+import { isCalendarDate } from '../lib/calendar-days.ts';
+import { revisionPattern } from '../lib/text-revision.ts';
 
 /** A calendar date written as YYYY-MM-DD, e.g. 2026-11-26. */
 export const isoDate = z
@@ -67,6 +68,26 @@ export const translationStatus = z
     },
   });
 
+/**
+ * On a translation: the revision of the Italian words it was made from (`textRevision`,
+ * src/lib/text-revision.ts). When the Italian words change, the revisions differ and the page
+ * says the translation is out of date. The editor writes it; so does
+ * `npm run content -- translations --stamp`.
+ */
+const translationOf = z
+  .string({ error: 'translationOf must be written as eight digits and letters, e.g. 5c1f09a2' })
+  .regex(revisionPattern, 'translationOf must be eight digits and letters a to f, e.g. 5c1f09a2')
+  .meta({
+    label: 'Traduzione della versione italiana',
+    hint: 'Lo scrive l’editor: quale versione del testo italiano questa traduzione traduce.',
+  });
+
+/** On the Italian original: the day its words last changed; an out-of-date translation names it. */
+const textChanged = dateField.meta({
+  label: 'Testo cambiato il',
+  hint: 'Lo scrive l’editor: il giorno in cui sono cambiate le parole del testo italiano.',
+});
+
 /** Fields every text entry has, in every language. */
 const textEntry = {
   title: nonEmpty('the title').meta({ label: 'Titolo' }),
@@ -76,7 +97,40 @@ const textEntry = {
   }),
   lastReviewed,
   translation: translationStatus.meta({ label: 'Stato della traduzione' }),
+  translationOf: translationOf.optional(),
+  textChanged: textChanged.optional(),
 };
+
+type RevisionFields = {
+  translation: string;
+  translationOf?: string | undefined;
+  textChanged?: string | undefined;
+};
+
+/**
+ * Each revision field on its own side: the Italian original (`translation: source`) dates its
+ * words, a translation names the Italian words it translates. Never inherited either way: a
+ * translation's `textChanged` would hide the Italian's, an original's `translationOf` means
+ * nothing. (The loader makes `source` the Italian files and only them.)
+ */
+function checkRevisionFields(entry: RevisionFields, ctx: z.RefinementCtx) {
+  if (entry.translation === 'source' && entry.translationOf !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['translationOf'],
+      message:
+        'translationOf is for a translation (the Italian words it was made from); the Italian original has none: take it out',
+    });
+  }
+  if (entry.translation !== 'source' && entry.textChanged !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['textChanged'],
+      message:
+        'textChanged is for the Italian original (the day its words changed); a translation takes that day from there: take it out of this translation',
+    });
+  }
+}
 
 // Contacts: the same words for a desk and for the Polo.
 const phone = nonEmpty('the phone number').meta({ label: 'Telefono', hint: 'Facoltativo.' });
@@ -117,6 +171,7 @@ export const activitySchema = z
       .meta({ label: 'Cosa portare', hint: 'Facoltativo: un documento per riga.' })
       .optional(),
   })
+  .superRefine(checkRevisionFields)
   .superRefine((activity, ctx) => {
     if (activity.kind === 'network' && activity.whatToBring) {
       ctx.addIssue({
@@ -128,9 +183,9 @@ export const activitySchema = z
     }
   });
 
-export const pageSchema = z.strictObject(textEntry);
+export const pageSchema = z.strictObject(textEntry).superRefine(checkRevisionFields);
 
-export const programmeSchema = z.strictObject(textEntry);
+export const programmeSchema = z.strictObject(textEntry).superRefine(checkRevisionFields);
 
 /** A closure that a notice declares, both days included. */
 export const closureSchema = z
@@ -142,7 +197,7 @@ export const closureSchema = z
 
 /** Notices; `activities` are the slugs of the desks that exist, known when the build starts. */
 export function noticeSchema(activities: readonly string[]) {
-  return z.strictObject({
+  const notice = z.strictObject({
     ...textEntry,
     published: dateField.meta({ label: 'Data di pubblicazione' }),
     activity: z
@@ -170,6 +225,7 @@ export function noticeSchema(activities: readonly string[]) {
       })
       .default(false),
   });
+  return notice.superRefine(checkRevisionFields);
 }
 
 const weekday = z

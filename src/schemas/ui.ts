@@ -5,7 +5,7 @@
  * (the keys Intl.PluralRules answers with, `other` always required).
  */
 import { z } from 'astro/zod';
-import { translationStatus } from './content';
+import { translationStatus } from './content.ts';
 
 export const uiKeys = [
   'site.name',
@@ -28,6 +28,9 @@ export const uiKeys = [
   'footer.report',
   'translation.machine',
   'translation.fallback',
+  'translation.outdated',
+  'translation.outdated.undated',
+  'translation.outdated.link',
   'offline.saved',
   'offline.form',
   'review.last',
@@ -82,6 +85,8 @@ export const uiKeys = [
   'status.lunch',
   'status.holiday',
   'status.closure',
+  'status.closure.reason',
+  'status.closure.words',
   'status.next.today',
   'status.next.tomorrow',
   'status.next.weekday',

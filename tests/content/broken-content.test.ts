@@ -108,6 +108,17 @@ const cases: { fixture: string; file: string; says: string[]; never?: string[] }
     says: ['line 4 (kind)', 'desk here, but network', 'activities/it/rete-prova.md (line 4)'],
   },
   {
+    fixture: 'revision-in-original',
+    file: 'pages/it/prova.md',
+    says: ['line 6 (translationOf)', 'translationOf is for a translation', 'take it out'],
+  },
+  {
+    fixture: 'text-changed-in-translation',
+    file: 'pages/en/prova.md',
+    says: ['line 6 (textChanged)', 'textChanged is for the Italian original'],
+    never: ['pages/it/prova.md'],
+  },
+  {
     fixture: 'ui-key-missing',
     file: 'ui/fr.yaml',
     says: ['nav.hours', 'the text for "nav.hours" is missing'],
