@@ -108,6 +108,11 @@ const cases: { fixture: string; file: string; says: string[]; never?: string[] }
     says: ['line 4 (kind)', 'desk here, but network', 'activities/it/rete-prova.md (line 4)'],
   },
   {
+    fixture: 'translation-date-format',
+    file: 'activities/ar/sportello-prova.md',
+    says: ['line 4 (lastReviewed): write a date as YYYY-MM-DD'],
+  },
+  {
     fixture: 'ui-key-missing',
     file: 'ui/fr.yaml',
     says: ['nav.hours', 'the text for "nav.hours" is missing'],
