@@ -1,14 +1,16 @@
 /**
  * Serves the editor's JavaScript from the site itself (no CDN): Decap CMS from its npm package
  * into `/admin/decap/`, and `src/cms/browser/polo-cms.ts` bundled into `/admin/polo-cms.js`.
- * In `astro dev` the same addresses are answered from node_modules and by Vite.
+ * In `astro dev` the same addresses are answered from node_modules and by Vite
+ * (cms-dev-server.ts).
  */
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'vite';
+import { editorDevMiddleware } from './cms-dev-server.ts';
 
 const require = createRequire(import.meta.url);
 const decapDist = dirname(require.resolve('decap-cms/dist/decap-cms.js'));
@@ -22,37 +24,15 @@ export function decapFiles(): string[] {
 }
 
 export function cmsAssets(): AstroIntegration {
+  let headersFile = '';
   return {
     name: 'polo-cms-assets',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({
-          vite: {
-            plugins: [
-              {
-                name: 'polo-cms-dev',
-                configureServer(server) {
-                  server.middlewares.use((req, res, next) => {
-                    const url = req.url ?? '';
-                    if (url.startsWith('/admin/polo-cms.js')) {
-                      req.url = '/src/cms/browser/polo-cms.ts';
-                    } else if (url.startsWith('/admin/decap/')) {
-                      const name = url.slice('/admin/decap/'.length).split('?')[0] ?? '';
-                      if (!decapFiles().includes(name)) return next();
-                      res.setHeader(
-                        'Content-Type',
-                        name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript',
-                      );
-                      res.end(readFileSync(join(decapDist, name)));
-                      return;
-                    }
-                    next();
-                  });
-                },
-              },
-            ],
-          },
-        });
+      'astro:config:setup': ({ config }) => {
+        headersFile = fileURLToPath(new URL('_headers', config.publicDir));
+      },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use(editorDevMiddleware({ decapDist, decapFiles, headersFile }));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const admin = join(fileURLToPath(dir), 'admin');

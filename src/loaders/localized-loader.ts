@@ -11,6 +11,7 @@ import type { z } from 'astro/zod';
 import { isLocale, localeCodes, localeInfo, sourceLocale } from '../lib/locales';
 import { ContentError, schemaError } from './content-errors';
 import { readSource, type SourceFile } from './content-source';
+import { loadWatched } from './dev-load';
 import { withOriginalFacts, type WrittenEntry } from './language-neutral';
 import { impossibleDates } from './raw-dates';
 import { scriptMismatch } from '../lib/writing-system';
@@ -139,7 +140,7 @@ export function localizedGlob(
   const inner = glob({ pattern: '*/*.md', base, generateId: ({ entry }) => entryId(entry) });
   return {
     name: 'localized-glob',
-    load: async (context) => {
+    load: loadWatched(base, async (context) => {
       const shownAs = relative(process.cwd(), base) || base;
       const problems = layoutProblems(base, shownAs);
       if (problems.length > 0) throw new ContentError(shownAs, `\n  ${problems.join('\n  ')}`);
@@ -196,7 +197,7 @@ export function localizedGlob(
           entry.filePath ?? `${shownAs}/${id}.md`,
         );
       }
-    },
+    }),
   };
 }
 
@@ -205,7 +206,7 @@ export function checkedFile(path: string, schema: z.ZodType): Loader {
   const inner = file(path);
   return {
     name: 'checked-file',
-    load: async (context) => {
+    load: loadWatched(path, async (context) => {
       const shownAs = relative(process.cwd(), path) || path;
       context.store.clear(); // as in localizedGlob: no entry cached under an older schema
       const { source } = readWritten(path, shownAs, false);
@@ -217,7 +218,7 @@ export function checkedFile(path: string, schema: z.ZodType): Loader {
         return context.parseData(props);
       };
       await inner.load({ ...context, parseData });
-    },
+    }),
   };
 }
 
@@ -226,7 +227,7 @@ export function checkedYamlFiles(base: string, schema: z.ZodType): Loader {
   const inner = glob({ pattern: '*.yaml', base });
   return {
     name: 'checked-yaml-files',
-    load: async (context) => {
+    load: loadWatched(base, async (context) => {
       const shownAs = relative(process.cwd(), base) || base;
       context.store.clear(); // as in localizedGlob: no entry cached under an older schema
       const sources = new Map<string, SourceFile>();
@@ -245,6 +246,6 @@ export function checkedYamlFiles(base: string, schema: z.ZodType): Loader {
         return context.parseData(props);
       };
       await inner.load({ ...context, parseData });
-    },
+    }),
   };
 }

@@ -119,6 +119,11 @@ const cases: { fixture: string; file: string; says: string[]; never?: string[] }
     never: ['pages/it/prova.md'],
   },
   {
+    fixture: 'translation-date-format',
+    file: 'activities/ar/sportello-prova.md',
+    says: ['line 4 (lastReviewed): write a date as YYYY-MM-DD'],
+  },
+  {
     fixture: 'ui-key-missing',
     file: 'ui/fr.yaml',
     says: ['nav.hours', 'the text for "nav.hours" is missing'],

@@ -1,12 +1,12 @@
 /**
- * Runs Astro on a copy of `content/` changed by a fixture: files in the fixture folder replace
- * or join the real ones, paths listed in its `REMOVE` file are deleted, folders listed in its
- * `CLEAR` file lose their files (so a count of notices does not depend on the real ones staff
- * publish), and lines named in its
- * `DROP` file (`<file> <start of the line>`) are taken out of the real files, so a fixture
- * stays right as the real content grows.
+ * Runs Astro (a build, a sync or the dev server) on a copy of `content/` changed by a fixture:
+ * files in the fixture folder replace or join the real ones, paths listed in its `REMOVE` file
+ * are deleted, folders listed in its `CLEAR` file lose their files (so a count of notices does
+ * not depend on the real ones staff publish), and lines named in its `DROP` file
+ * (`<file> <start of the line>`) are taken out of the real files, so a fixture stays right as
+ * the real content grows.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -70,19 +70,71 @@ export function withFixture(fixture: string): string {
   return dir;
 }
 
+/** The environment that points Astro at the copy in `dir`, its cache and its build. */
+function copyEnv(dir: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    POLO_CONTENT_DIR: join(dir, 'content'),
+    POLO_CACHE_DIR: join(dir, 'cache'),
+    POLO_OUT_DIR: join(dir, 'dist'),
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+  };
+}
+
+const withoutColours = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
+
 /** `astro sync` (validates the content) or `astro build` on the copy in `dir`. */
 export function runAstro(command: 'sync' | 'build', dir: string): AstroRun {
   const result = spawnSync(process.execPath, [astroBin, command], {
     encoding: 'utf8',
-    env: {
-      ...process.env,
-      POLO_CONTENT_DIR: join(dir, 'content'),
-      POLO_CACHE_DIR: join(dir, 'cache'),
-      POLO_OUT_DIR: join(dir, 'dist'),
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
-    },
+    env: copyEnv(dir),
   });
-  const output = `${result.stdout}${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
+  const output = withoutColours(`${result.stdout}${result.stderr}`);
   return { ok: result.status === 0, output, dir };
+}
+
+export interface AstroDev {
+  /** The server's address, e.g. 'http://127.0.0.1:4961'. */
+  url: string;
+  /** Everything it printed so far, colours removed. */
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `astro dev` on the copy in `dir`, on `port`, as `npm run dev` runs it (`--ignore-lock`: a
+ * developer's own may be running). Astro keeps a dev server's content store in the project's
+ * `.astro/`, where two would read each other's: one test file at most starts one.
+ */
+export async function startAstroDev(dir: string, port: number): Promise<AstroDev> {
+  const host = '127.0.0.1';
+  const args = [astroBin, 'dev', '--ignore-lock', '--host', host, '--port', String(port)];
+  // Without the variables Vitest sets: under VITEST, Astro leaves out its page handler.
+  const vitest = /^(VITEST.*|TEST|NODE_ENV|MODE|DEV|PROD|SSR|SITE|BASE_URL|ASSETS_PREFIX)$/;
+  const env = Object.entries(copyEnv(dir)).filter(([name]) => !vitest.test(name));
+  const child = spawn(process.execPath, args, {
+    env: Object.fromEntries(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const url = `http://${host}:${port}`;
+  for (let waited = 0; !withoutColours(output).includes(`${url}/`); waited += 100) {
+    if (waited > 60_000 || child.exitCode !== null) {
+      child.kill();
+      throw new Error(`astro dev did not start on ${url}:\n${withoutColours(output)}`);
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  return {
+    url,
+    output: () => withoutColours(output),
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill();
+      await new Promise((done) => child.once('exit', done));
+    },
+  };
 }
