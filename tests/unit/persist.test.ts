@@ -101,6 +101,17 @@ describe('a save through the editor', () => {
     },
   );
 
+  it('writes no file for a translation tab nobody wrote in, whatever defaults Decap filled', async () => {
+    const { implementation, sent } = fakeBackend('proxy');
+    const fixed = longSummary.it.replace('ti aiuta', 'ti sostiene');
+    await save(
+      implementation,
+      [desk('it', decap.it(fixed)), desk('fr', '---\ntextChanged: ""\n---\n'), desk('so', '\n')],
+      'activities',
+    );
+    expect(sent[0]?.dataFiles.map((f) => f.path)).toEqual(['content/activities/it/lavoro.md']);
+  });
+
   it('sends nothing when nothing changed, and the save still succeeds', async () => {
     const { implementation, sent } = fakeBackend('proxy');
     await expect(

@@ -9,6 +9,7 @@ import { isLocale, sourceLocale } from '../../lib/locales';
 import { siteTimeZone } from '../../lib/dates';
 import { isTranslated } from '../../schemas/collections';
 import { formatOf, meaningOf, type FileMeaning } from './content-file';
+import { hasWords } from './entry-check';
 import { fileToWrite } from './file-to-write';
 import { recordsAfter, recordsOf } from './translation-records';
 
@@ -75,9 +76,9 @@ const languageOf = (path: string) => {
 };
 
 /**
- * The files a save writes: each as staff left it but for what changed, or not at all. A file
- * Decap wrote empty ("\n", a translation tab nobody wrote in) is never written: the page then
- * falls back to Italian, as for any missing translation.
+ * The files a save writes: each as staff left it but for what changed, or not at all. A
+ * translation tab nobody wrote in writes no file (Decap writes "\n", or only the defaults of
+ * its fields): the page then falls back to Italian, as for any missing translation.
  */
 export async function filesToWrite(
   implementation: Implementation,
@@ -96,6 +97,8 @@ export async function filesToWrite(
     const lang = languageOf(file.path);
     const now = meaningOrNone(file.raw, file.path);
     const then = meaningOrNone(before[i], file.path);
+    const wordless = now && !hasWords({ ...now.data, body: now.body });
+    if (translated && lang !== sourceLocale && !then && wordless) return [];
     const records =
       translated && lang && now
         ? recordsOf({ lang, before: then, now }, italian, today)
