@@ -9,6 +9,7 @@ import { translationStatus } from '../../schemas/content';
 import { jsonSchemaOf } from '../json-schema-fields';
 import { optionText } from '../labels';
 import { hasWords, problemsOf, type CmsEntry } from './entry-check';
+import { keepFilesAsStaffLeftThem, type Backend } from './persist';
 
 interface ImmutableMap {
   get(key: string): unknown;
@@ -29,16 +30,12 @@ interface WidgetProps {
   setInactiveStyle: () => void;
 }
 
-interface GitBackend {
-  persistEntry(entry: { dataFiles: { raw: string }[] }, options: unknown): Promise<unknown>;
-}
-
 interface DecapGlobals {
   CMS_MANUAL_INIT?: boolean;
   CMS: {
     init(options: { config: Record<string, unknown> }): void;
     registerWidget(name: string, control: unknown): void;
-    getBackend(name: string): { init: (...args: unknown[]) => GitBackend } | undefined;
+    getBackend(name: string): Backend | undefined;
     registerEventListener(listener: {
       name: string;
       handler(event: { entry: ImmutableMap }): unknown;
@@ -141,27 +138,11 @@ function beforeSave({ entry }: { entry: ImmutableMap }) {
   return emptyPaths.reduce((kept, path) => kept.deleteIn(path), data);
 }
 
-/**
- * Decap writes a file for every language of an entry, "\n" for a tab nobody wrote in; such a
- * file would be a translation with no title. Whatever the git host, it is not written: the
- * page then falls back to Italian, as for any missing translation.
- */
-function writeNoEmptyFiles(name: string) {
-  const backend = w.CMS.getBackend(name);
-  if (!backend) return;
-  const init = backend.init;
-  backend.init = (...args) => {
-    const implementation = init(...args);
-    const persist = implementation.persistEntry.bind(implementation);
-    implementation.persistEntry = (entry, options) =>
-      persist({ ...entry, dataFiles: entry.dataFiles.filter((f) => f.raw.trim() !== '') }, options);
-    return implementation;
-  };
-}
-
 w.CMS_MANUAL_INIT = true;
 await loadScript('/admin/decap/decap-cms.js');
-for (const name of ['proxy', 'github', 'gitlab', 'git-gateway']) writeNoEmptyFiles(name);
+for (const name of ['proxy', 'github', 'gitlab', 'git-gateway']) {
+  keepFilesAsStaffLeftThem(w.CMS.getBackend(name));
+}
 w.CMS.registerWidget('translation-status', translationStatusWidget());
 w.CMS.registerEventListener({ name: 'preSave', handler: beforeSave });
 // `decap-server` listens on 8081 unless told otherwise; ?proxy-port=8082 follows it.

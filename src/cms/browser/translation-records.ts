@@ -1,0 +1,58 @@
+/**
+ * What a save records in the files of a translated entry, by itself: a translation written
+ * now says which Italian words it translates (`translationOf`), the Italian file the day its
+ * words last changed (`textChanged`). A translation the save leaves alone keeps its old
+ * `translationOf`, so that an Italian edit shows it out of date.
+ */
+import { sourceLocale } from '../../lib/locales';
+import { textRevision, type TextWords } from '../../lib/text-revision';
+import type { FileMeaning } from './content-file';
+
+/** The fields the editor writes, never staff. */
+export const recordFields = ['translationOf', 'textChanged'] as const;
+
+/** Where a file gets a recorded field it lacks: after its translation status, as the schema lists them. */
+export const recordsAfter = 'translation';
+type RecordField = (typeof recordFields)[number];
+
+/** A file's words and fields, as it is and as this save writes it. */
+export interface LanguageFile {
+  lang: string;
+  /** The file as it is; undefined if the save creates it. */
+  before: FileMeaning | undefined;
+  now: FileMeaning;
+}
+
+const wordsOf = ({ data, body }: FileMeaning): TextWords => ({
+  title: data['title'],
+  summary: data['summary'],
+  body,
+});
+
+const recorded = (file: FileMeaning | undefined, field: RecordField) => {
+  const value = file?.data[field];
+  return typeof value === 'string' ? value : undefined;
+};
+
+/**
+ * The record fields of one file after the save, e.g. the Arabic file of a desk whose words
+ * changed => { translationOf: textRevision(Italian words now), textChanged: undefined }.
+ * `italian` is the Italian data as saved now; `today` is YYYY-MM-DD, Italian time.
+ */
+export function recordsOf(
+  file: LanguageFile,
+  italian: FileMeaning | undefined,
+  today: string,
+): Record<RecordField, string | undefined> {
+  // What Decap holds for these fields may be older than the file: the file's values count.
+  const records = {
+    translationOf: recorded(file.before, 'translationOf'),
+    textChanged: recorded(file.before, 'textChanged'),
+  };
+  const wordsChanged =
+    file.before === undefined ||
+    textRevision(wordsOf(file.before)) !== textRevision(wordsOf(file.now));
+  if (!wordsChanged) return records;
+  if (file.lang === sourceLocale) return { ...records, textChanged: today };
+  return italian ? { ...records, translationOf: textRevision(wordsOf(italian)) } : records;
+}

@@ -1,0 +1,103 @@
+/**
+ * What a save records by itself in a translated entry: the Italian file the day its words
+ * changed, a translation written now the revision of the Italian words it translates. A
+ * translation the save leaves alone keeps its record, so an Italian edit makes it out of date.
+ */
+import { describe, expect, it } from 'vitest';
+import type { FileMeaning } from '../../src/cms/browser/content-file';
+import { recordsOf } from '../../src/cms/browser/translation-records';
+import { textRevision } from '../../src/lib/text-revision';
+
+const today = '2026-12-07';
+const file = (data: Record<string, unknown>, body = 'Il testo.\n'): FileMeaning => ({
+  data: { title: 'Lavoro', summary: 'Lo sportello ti aiuta.', translation: 'source', ...data },
+  body,
+});
+const italianNow = file({ summary: 'Lo sportello ti sostiene.' });
+const italianRevision = textRevision({
+  title: 'Lavoro',
+  summary: 'Lo sportello ti sostiene.',
+  body: 'Il testo.\n',
+});
+
+describe('the Italian file of a save', () => {
+  it('records today when its words changed', () => {
+    const before = file({ textChanged: '2026-11-01' });
+    expect(recordsOf({ lang: 'it', before, now: italianNow }, italianNow, today)).toEqual({
+      textChanged: today,
+      translationOf: undefined,
+    });
+  });
+
+  it('records today when it is new', () => {
+    expect(
+      recordsOf({ lang: 'it', before: undefined, now: italianNow }, italianNow, today),
+    ).toHaveProperty('textChanged', today);
+  });
+
+  it('keeps its day when only a fact changed', () => {
+    const before = file({ textChanged: '2026-11-01', lastReviewed: '2026-11-01' });
+    const now = file({ lastReviewed: '2026-12-07' });
+    expect(recordsOf({ lang: 'it', before, now }, now, today)).toHaveProperty(
+      'textChanged',
+      '2026-11-01',
+    );
+  });
+
+  it('keeps its day when the text is only spaced otherwise', () => {
+    const before = file({ textChanged: '2026-11-01' }, 'Il testo.\n');
+    const now = file({}, '\nIl testo.   \n\n');
+    expect(recordsOf({ lang: 'it', before, now }, now, today).textChanged).toBe('2026-11-01');
+  });
+
+  it('keeps the day of the file, not an older one the editor still held', () => {
+    const before = file({ textChanged: '2026-11-01' });
+    const now = file({ textChanged: '2026-10-01' });
+    expect(recordsOf({ lang: 'it', before, now }, now, today).textChanged).toBe('2026-11-01');
+  });
+});
+
+describe('a translation in a save', () => {
+  const arabic = (data: Record<string, unknown> = {}, body = 'النص.\n') =>
+    file({ title: 'العمل', summary: 'المكتب يساعدك.', translation: 'machine', ...data }, body);
+
+  it('records the revision of the Italian words as saved now when its words changed', () => {
+    const before = arabic({ translationOf: '00000000' });
+    const now = arabic({ summary: 'المكتب يدعمك.' });
+    expect(recordsOf({ lang: 'ar', before, now }, italianNow, today)).toEqual({
+      translationOf: italianRevision,
+      textChanged: undefined,
+    });
+  });
+
+  it('records it when the translation is new', () => {
+    expect(
+      recordsOf({ lang: 'ar', before: undefined, now: arabic() }, italianNow, today).translationOf,
+    ).toBe(italianRevision);
+  });
+
+  it('keeps its old revision when its words did not change: an Italian edit leaves it behind', () => {
+    const before = arabic({ translationOf: '00000000' });
+    const now = arabic({ translationOf: '11111111' });
+    expect(recordsOf({ lang: 'ar', before, now }, italianNow, today)).toEqual({
+      translationOf: '00000000',
+      textChanged: undefined,
+    });
+  });
+
+  it('keeps its old revision when only its status changed', () => {
+    const before = arabic({ translationOf: '00000000' });
+    const now = arabic({ translation: 'reviewed' });
+    expect(recordsOf({ lang: 'ar', before, now }, italianNow, today).translationOf).toBe(
+      '00000000',
+    );
+  });
+
+  it('records a change of its text as a change of its words', () => {
+    const before = arabic({ translationOf: '00000000' });
+    const now = arabic({}, 'نص آخر.\n');
+    expect(recordsOf({ lang: 'ar', before, now }, italianNow, today).translationOf).toBe(
+      italianRevision,
+    );
+  });
+});
