@@ -85,12 +85,16 @@ describe('a translation in a save', () => {
     });
   });
 
-  it('keeps its old revision when only its status changed', () => {
-    const before = arabic({ translationOf: '00000000' });
-    const now = arabic({ translation: 'reviewed' });
-    expect(recordsOf({ lang: 'ar', before, now }, italianNow, today).translationOf).toBe(
-      '00000000',
-    );
+  it('records it when a person marks it reviewed or checks it again, words unchanged', () => {
+    const before = arabic({ translationOf: '00000000', lastReviewed: '2026-11-01' });
+    for (const now of [
+      arabic({ translation: 'reviewed', lastReviewed: '2026-11-01' }),
+      arabic({ lastReviewed: '2026-12-07' }),
+    ]) {
+      expect(recordsOf({ lang: 'ar', before, now }, italianNow, today).translationOf).toBe(
+        italianRevision,
+      );
+    }
   });
 
   it('records a change of its text as a change of its words', () => {

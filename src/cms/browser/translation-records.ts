@@ -2,7 +2,8 @@
  * What a save records in the files of a translated entry, by itself: a translation written
  * now says which Italian words it translates (`translationOf`), the Italian file the day its
  * words last changed (`textChanged`). A translation the save leaves alone keeps its old
- * `translationOf`, so that an Italian edit shows it out of date.
+ * `translationOf`, so that an Italian edit shows it out of date; one whose words, status or
+ * day of checking changed was read against the Italian as it is now, so it is current again.
  */
 import { sourceLocale } from '../../lib/locales';
 import { textRevision, type TextWords } from '../../lib/text-revision';
@@ -14,6 +15,9 @@ export const recordFields = ['translationOf', 'textChanged'] as const;
 /** Where a file gets a recorded field it lacks: after its translation status, as the schema lists them. */
 export const recordsAfter = 'translation';
 type RecordField = (typeof recordFields)[number];
+
+/** The fields by which a person says a translation was checked. */
+const checkFields = ['translation', 'lastReviewed'] as const;
 
 /** A file's words and fields, as it is and as this save writes it. */
 export interface LanguageFile {
@@ -49,10 +53,13 @@ export function recordsOf(
     translationOf: recorded(file.before, 'translationOf'),
     textChanged: recorded(file.before, 'textChanged'),
   };
+  const { before, now } = file;
   const wordsChanged =
-    file.before === undefined ||
-    textRevision(wordsOf(file.before)) !== textRevision(wordsOf(file.now));
-  if (!wordsChanged) return records;
-  if (file.lang === sourceLocale) return { ...records, textChanged: today };
+    before === undefined || textRevision(wordsOf(before)) !== textRevision(wordsOf(now));
+  if (file.lang === sourceLocale)
+    return wordsChanged ? { ...records, textChanged: today } : records;
+  // A reviewer who marks a translation reviewed, or checked again, vouches for it as it stands.
+  const vouched = checkFields.some((field) => before?.data[field] !== now.data[field]);
+  if (!wordsChanged && !vouched) return records;
   return italian ? { ...records, translationOf: textRevision(wordsOf(italian)) } : records;
 }
