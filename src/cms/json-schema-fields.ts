@@ -2,7 +2,8 @@
  * Turns the JSON Schema of a zod schema (`z.toJSONSchema`) into Decap CMS fields, so that the
  * editor asks for exactly what the build accepts: the same required fields, the same patterns
  * (dates, HH:MM times, e-mail), the same choices. Rules JSON Schema cannot carry (a closure
- * that ends before it starts, periods in order) are checked before saving by `polo-cms.js`.
+ * that ends before it starts, periods in order) are checked before saving by
+ * `browser/entry-check.ts`.
  */
 import { z } from 'astro/zod';
 import { fieldText, optionText, type FieldText } from './labels';
@@ -140,23 +141,4 @@ export function fieldsOf(schema: JsonSchema): CmsField[] {
     const empty = widget.widget === 'datetime' && !isRequired ? { default: '' } : {};
     return { name, ...labelled(text), ...widget, ...empty, required: isRequired } as CmsField;
   });
-}
-
-/**
- * The labels of the fields along `path`, e.g. ['closure', 'to'] in a notice's schema =>
- * ['Chiusura', 'Al giorno (compreso)']; list positions are left out.
- */
-export function labelsAlong(schema: JsonSchema, path: readonly PropertyKey[]): string[] {
-  const labels: string[] = [];
-  let node: JsonSchema = schema;
-  for (const key of path) {
-    if (typeof key !== 'string') {
-      node = node.items ?? {};
-      continue;
-    }
-    const property = propertiesOf(node).find(([name]) => name === key)?.[1] ?? {};
-    labels.push(fieldText(key, property).label);
-    node = property;
-  }
-  return labels;
 }

@@ -143,7 +143,7 @@ test('a closure notice written in the editor reaches every page of a build', asy
 
   await page.getByRole('button', { name: 'Pubblica' }).click();
   await page.getByRole('menuitem', { name: 'Pubblica ora' }).click();
-  await expect(page.getByText(/la chiusura finisce prima di cominciare/)).toBeVisible();
+  await expect(page.getByText(/La chiusura finisce prima di cominciare/)).toBeVisible();
   await shot(page, '04-errore-chiusura');
   expect(existsSync(join(repo, 'content/notices/it', `${slug}.md`))).toBe(false);
 

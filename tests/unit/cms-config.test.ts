@@ -127,8 +127,12 @@ describe('the check before saving', () => {
     newsletter: false,
     activity: '',
   };
+  const today = '2026-11-20';
   const entry = (data: Record<string, unknown>, ar: Record<string, unknown> = {}) =>
-    problemsOf({ collection: 'notices', file: 'chiuso', data, translations: { ar, en: {} } });
+    problemsOf(
+      { collection: 'notices', file: 'chiuso', data, translations: { ar, en: {} } },
+      today,
+    );
 
   it('accepts a closure that ends on or after its first day, and drops empty fields', () => {
     const result = entry({ ...notice, closure: { from: '2026-12-24', to: '2026-12-24' } });
@@ -138,11 +142,24 @@ describe('the check before saving', () => {
 
   it('refuses a closure that ends before it starts, in Italian', () => {
     const { problems } = entry({ ...notice, closure: { from: '2026-12-24', to: '2026-12-20' } });
-    expect(problems.join()).toMatch(/la chiusura finisce prima di cominciare/);
+    expect(problems).toEqual([
+      'La chiusura finisce prima di cominciare: l’ultimo giorno (20/12/2026) viene prima del primo (24/12/2026).',
+    ]);
   });
 
-  it('refuses a closure with only one day written', () => {
-    expect(entry({ ...notice, closure: { from: '2026-12-24', to: '' } }).problems).not.toEqual([]);
+  it('saves a notice that announces no closure', () => {
+    expect(entry({ ...notice, closure: { from: '', to: '' } })).toEqual({
+      problems: [],
+      doubts: [],
+      emptyPaths: [['activity'], ['closure']],
+    });
+    expect(entry(notice).problems).toEqual([]);
+  });
+
+  it('asks for the other day of a closure with only one day written', () => {
+    expect(entry({ ...notice, closure: { from: '2026-12-24', to: '' } }).problems).toEqual([
+      'Chiusura: manca «Al giorno (compreso)»; scrivilo, oppure svuota tutto il gruppo.',
+    ]);
   });
 
   it.each(eachCollection().filter((c) => c.kind !== 'ui-strings'))(
@@ -152,7 +169,7 @@ describe('the check before saving', () => {
         c.kind === 'translated'
           ? { collection: c.name, file: 'nuovo', data: {}, translations: {} }
           : { collection: fileGroup.name, file: c.name, data: { polo: {} }, translations: {} };
-      expect(problemsOf(empty).problems).not.toEqual([]);
+      expect(problemsOf(empty, '2026-11-20').problems).not.toEqual([]);
     },
   );
 
@@ -164,6 +181,8 @@ describe('the check before saving', () => {
       translation: 'machine',
     };
     expect(entry(notice, ar).problems).toEqual([]);
-    expect(entry(notice, { ...ar, summary: '' }).problems.join()).toMatch(/^ar: Riassunto/);
+    expect(entry(notice, { ...ar, summary: '' }).problems).toEqual([
+      'Traduzione in arabo: manca «Riassunto».',
+    ]);
   });
 });

@@ -8,48 +8,14 @@ import { sourceLocale } from '../../lib/locales';
 import { translationStatus } from '../../schemas/content';
 import { jsonSchemaOf } from '../json-schema-fields';
 import { optionText } from '../labels';
-import { hasWords, problemsOf, type CmsEntry } from './entry-check';
-
-interface ImmutableMap {
-  get(key: string): unknown;
-  getIn(path: (string | number)[]): unknown;
-  deleteIn(path: (string | number)[]): ImmutableMap;
-  toJS(): Record<string, unknown>;
-}
-
-interface WidgetProps {
-  value?: string;
-  locale?: string;
-  entry?: ImmutableMap;
-  forID: string;
-  classNameWrapper: string;
-  // Callbacks Decap hands over as plain functions: they are called without their object.
-  onChange: (value: string) => void;
-  setActiveStyle: () => void;
-  setInactiveStyle: () => void;
-}
-
-interface GitBackend {
-  persistEntry(entry: { dataFiles: { raw: string }[] }, options: unknown): Promise<unknown>;
-}
-
-interface DecapGlobals {
-  CMS_MANUAL_INIT?: boolean;
-  CMS: {
-    init(options: { config: Record<string, unknown> }): void;
-    registerWidget(name: string, control: unknown): void;
-    getBackend(name: string): { init: (...args: unknown[]) => GitBackend } | undefined;
-    registerEventListener(listener: {
-      name: string;
-      handler(event: { entry: ImmutableMap }): unknown;
-    }): void;
-  };
-  // React's createElement and create-react-class, exposed by Decap as plain functions.
-  h: (type: string, props: Record<string, unknown> | null, ...children: unknown[]) => unknown;
-  createClass: (spec: Record<string, unknown>) => unknown;
-}
+import { beforeSave } from './before-save';
+import type { DecapGlobals, ImmutableMap, WidgetProps } from './decap';
+import { hasWords } from './entry-check';
 
 const w = window as unknown as Window & DecapGlobals;
+
+// Decap also hands a widget the entry as it was when the field was drawn.
+type StatusProps = WidgetProps & { entry?: ImmutableMap };
 
 function loadScript(src: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -71,7 +37,7 @@ const status = jsonSchemaOf(translationStatus);
 function translationStatusWidget() {
   const { h, createClass } = w;
   // A translation tab gets its status once it has words: a tab left empty writes no file.
-  function settle(props: WidgetProps) {
+  function settle(props: StatusProps) {
     const { locale, value, entry, onChange } = props;
     const wanted =
       locale === sourceLocale
@@ -90,13 +56,13 @@ function translationStatusWidget() {
   return createClass({
     // Decap redraws a field when its own value changes; this one follows the words too.
     shouldComponentUpdate: () => true,
-    componentDidMount(this: { props: WidgetProps }) {
+    componentDidMount(this: { props: StatusProps }) {
       settle(this.props);
     },
-    componentDidUpdate(this: { props: WidgetProps }) {
+    componentDidUpdate(this: { props: StatusProps }) {
       settle(this.props);
     },
-    render(this: { props: WidgetProps }) {
+    render(this: { props: StatusProps }) {
       const { locale, value, forID, classNameWrapper, onChange } = this.props;
       if (locale === sourceLocale) {
         return h('p', { id: forID, className: classNameWrapper }, optionText(status, 'source'));
@@ -117,28 +83,6 @@ function translationStatusWidget() {
       );
     },
   });
-}
-
-/** Before saving: drop what was left empty, then refuse what the build would refuse. */
-function beforeSave({ entry }: { entry: ImmutableMap }) {
-  const collection = String(entry.get('collection'));
-  const slug = entry.get('slug');
-  const data = entry.get('data') as ImmutableMap;
-  const i18n = (entry.get('i18n') as ImmutableMap | undefined)?.toJS() ?? {};
-  const check: CmsEntry = {
-    collection,
-    file: typeof slug === 'string' ? slug : '',
-    data: data.toJS(),
-    translations: Object.fromEntries(
-      Object.entries(i18n).map(([locale, value]) => [
-        locale,
-        (value as { data?: Record<string, unknown> }).data ?? {},
-      ]),
-    ),
-  };
-  const { problems, emptyPaths } = problemsOf(check);
-  if (problems.length > 0) throw new Error(problems.join('\n'));
-  return emptyPaths.reduce((kept, path) => kept.deleteIn(path), data);
 }
 
 /**
@@ -163,7 +107,7 @@ w.CMS_MANUAL_INIT = true;
 await loadScript('/admin/decap/decap-cms.js');
 for (const name of ['proxy', 'github', 'gitlab', 'git-gateway']) writeNoEmptyFiles(name);
 w.CMS.registerWidget('translation-status', translationStatusWidget());
-w.CMS.registerEventListener({ name: 'preSave', handler: beforeSave });
+w.CMS.registerEventListener({ name: 'preSave', handler: (event) => beforeSave(event) });
 // `decap-server` listens on 8081 unless told otherwise; ?proxy-port=8082 follows it.
 const proxyPort = new URLSearchParams(location.search).get('proxy-port');
 const config = (await (await fetch('/admin/config.json')).json()) as Record<string, unknown>;
