@@ -85,15 +85,10 @@ function widgetFor(name: string, schema: JsonSchema, text: FieldText): WidgetOpt
     }
     default:
       if (schema.pattern === datePattern) {
-        // Shown as a calendar; written as YYYY-MM-DD, the only spelling the build accepts.
-        return {
-          widget: 'datetime',
-          format: 'YYYY-MM-DD',
-          date_format: 'DD/MM/YYYY',
-          time_format: false,
-          picker_utc: true,
-          pattern: [datePattern, 'scrivi la data come AAAA-MM-GG, ad esempio 2026-12-24'],
-        };
+        // The browser's own date field (src/cms/browser/date-widget.ts): typed or picked, it
+        // gives YYYY-MM-DD, the only spelling the build accepts. Decap's date widget rewrote a
+        // year typed digit by digit (0002, 0020, …) as 1902, 1920, …: 2026 was saved as 1906.
+        return { widget: 'calendar-day' };
       }
       if (schema.pattern === timePattern) {
         return {
@@ -137,8 +132,6 @@ export function fieldsOf(schema: JsonSchema): CmsField[] {
     const widget = widgetFor(name, property, text);
     // A field with a default (e.g. newsletter: false) may be left alone: the build fills it.
     const isRequired = required.has(name) && property.default === undefined;
-    // Decap fills an empty date with today; an optional date stays empty until written.
-    const empty = widget.widget === 'datetime' && !isRequired ? { default: '' } : {};
-    return { name, ...labelled(text), ...widget, ...empty, required: isRequired } as CmsField;
+    return { name, ...labelled(text), ...widget, required: isRequired } as CmsField;
   });
 }

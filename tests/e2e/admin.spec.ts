@@ -2,14 +2,17 @@
  * The editor at /admin/ in local mode, as a member of staff uses it: a closure notice written
  * in Italian with an Arabic translation, saved through the editor's own buttons into a copy of
  * the content (by `decap-server`, as `npx decap-server` does on an editor's computer); then
- * that copy is built and the closure must be everywhere a reader looks. The screenshots of the
- * staff guide (docs/img/) are taken on the way, so they always show the editor as it is.
+ * that copy is built and the closure must be everywhere a reader looks. Dates are typed on the
+ * keyboard, as staff type them, and the files must hold exactly what was typed.
+ * The screenshots of the staff guide (docs/img/) are taken on the way, so they always show the
+ * editor as it is.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { runAstro } from '../content/content-copy';
+import { italianDay } from '../../src/lib/hours/schedule';
 import { localeCodes } from '../../src/lib/locales';
 
 const proxyPort = Number(process.env['PORT'] ?? 4321) + 1000;
@@ -104,8 +107,68 @@ function field(page: Page, label: string, pane: 0 | 1) {
   return page.getByLabel(label, { exact: true }).nth(pane);
 }
 
+/** Today in Italy, as the editor's "Oggi" writes it. */
+const today = () => italianDay(Date.now()).iso;
+
+/** 12/01/2027 for 2027-01-12: how the editor names a date to staff. */
+const shortDate = (iso: string) => iso.split('-').reverse().join('/');
+
+/**
+ * The order in which this browser's date fields take the day, the month and the year: it
+ * follows the browser's language (24/12/2026 in an Italian one, 12/24/2026 in an American one).
+ * Learnt by typing into a date field of its own.
+ */
+async function dateOrder(page: Page): Promise<'dmy' | 'mdy'> {
+  await page.evaluate(() => {
+    const probe = document.createElement('input');
+    probe.type = 'date';
+    probe.id = 'date-order-probe';
+    document.body.append(probe);
+  });
+  const probe = page.locator('#date-order-probe');
+  await probe.focus();
+  await page.keyboard.type('01022003');
+  const value = await probe.inputValue();
+  await probe.evaluate((input) => input.remove());
+  if (value === '2003-02-01') return 'dmy';
+  if (value === '2003-01-02') return 'mdy';
+  throw new Error(
+    `this browser's date fields take the parts of a date in another order (${value})`,
+  );
+}
+
+/** Types a date into a date field key by key, in the browser's order, the year digit by digit. */
+async function typeDate(page: Page, input: Locator, iso: string) {
+  const [year, month, day] = iso.split('-') as [string, string, string];
+  const order = await dateOrder(page);
+  await input.focus();
+  await page.keyboard.type(order === 'dmy' ? day + month + year : month + day + year);
+  await expect(input).toHaveValue(iso);
+}
+
+/** Presses "Pubblica → Pubblica ora". */
+async function publish(page: Page) {
+  await page.getByRole('button', { name: 'Pubblica', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Pubblica ora' }).click();
+}
+
+/**
+ * The questions the editor asks (the browser's confirm), answered in turn from `answers`, e.g.
+ * [false, true]: no to the first, yes to the second; none left means no.
+ */
+function questionsAsked(page: Page, answers: boolean[] = []): string[] {
+  const asked: string[] = [];
+  page.on('dialog', async (dialog) => {
+    asked.push(dialog.message());
+    await (answers.shift() ? dialog.accept() : dialog.dismiss());
+  });
+  return asked;
+}
+
 test('a closure notice written in the editor reaches every page of a build', async ({ page }) => {
-  test.setTimeout(120_000);
+  // A whole build of the copy is part of it: minutes on a busy machine.
+  test.setTimeout(240_000);
+  const asked = questionsAsked(page);
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(admin);
   await expect(page.getByRole('button', { name: 'Accedi' })).toBeVisible();
@@ -123,11 +186,11 @@ test('a closure notice written in the editor reaches every page of a build', asy
   await field(page, 'Riassunto', 0).fill(italian.summary);
   await page.locator('[data-slate-editor]').first().click();
   await page.keyboard.type(italian.body);
-  await page.getByRole('button', { name: 'Set lastReviewed to now' }).first().click();
-  await page.getByRole('button', { name: 'Set published to now' }).first().click();
+  await page.getByRole('button', { name: 'Oggi, Ultima verifica' }).first().click();
+  await page.getByRole('button', { name: 'Oggi, Data di pubblicazione' }).first().click();
   // A closure that ends before it starts is refused before anything is written.
-  await field(page, 'Dal giorno', 0).fill(week.to);
-  await field(page, 'Al giorno (compreso)', 0).fill(week.from);
+  await typeDate(page, field(page, 'Dal giorno', 0), week.to);
+  await typeDate(page, field(page, 'Al giorno (compreso)', 0), week.from);
 
   // The Arabic tab on the right.
   await page.getByRole('button', { name: /Scrivendo in EN/ }).click();
@@ -136,21 +199,25 @@ test('a closure notice written in the editor reaches every page of a build', asy
   await field(page, 'Riassunto', 1).fill(arabic.summary);
   await page.locator('[data-slate-editor]').nth(1).click();
   await page.keyboard.type(arabic.body);
-  await field(page, 'Ultima verifica', 1).fill(week.from);
-  // The Italian tab shows "Originale italiano"; only a translation has a choice.
+  await typeDate(page, field(page, 'Ultima verifica', 1), today());
+  // The Italian tab shows "Originale italiano"; only a translation has a choice, made once.
   await page.getByRole('combobox', { name: 'Stato della traduzione' }).selectOption('reviewed');
   await shot(page, '03-avviso-due-lingue');
 
-  await page.getByRole('button', { name: 'Pubblica' }).click();
-  await page.getByRole('menuitem', { name: 'Pubblica ora' }).click();
-  await expect(page.getByText(/La chiusura finisce prima di cominciare/)).toBeVisible();
+  await publish(page);
+  // One Italian sentence, as staff read it: no "Error:", no field's key.
+  const refusal = page.getByText(/La chiusura finisce prima di cominciare/);
+  await expect(refusal).toHaveText(
+    `Non salvato. La chiusura finisce prima di cominciare: l’ultimo giorno (${shortDate(week.from)}) viene prima del primo (${shortDate(week.to)}).`,
+  );
+  // The message slides in from the side: whole before it is photographed.
+  await expect(refusal).toBeInViewport({ ratio: 1 });
   await shot(page, '04-errore-chiusura');
   expect(existsSync(join(repo, 'content/notices/it', `${slug}.md`))).toBe(false);
 
-  await field(page, 'Dal giorno', 0).fill(week.from);
-  await field(page, 'Al giorno (compreso)', 0).fill(week.to);
-  await page.getByRole('button', { name: 'Pubblica' }).click();
-  await page.getByRole('menuitem', { name: 'Pubblica ora' }).click();
+  await typeDate(page, field(page, 'Dal giorno', 0), week.from);
+  await typeDate(page, field(page, 'Al giorno (compreso)', 0), week.to);
+  await publish(page);
   await expect
     .poll(() => existsSync(join(repo, 'content/notices/ar', `${slug}.md`)), { timeout: 15_000 })
     .toBe(true);
@@ -167,13 +234,17 @@ test('a closure notice written in the editor reaches every page of a build', asy
   const ar = readFileSync(join(repo, 'content/notices/ar', `${slug}.md`), 'utf8');
   expect(it).toContain(italian.title);
   expect(it).toMatch(/translation: source/);
-  expect(it).toMatch(new RegExp(`from: '?${week.from}'?`));
+  // Exactly the days typed, the year included.
+  expect(it).toMatch(new RegExp(`from: '?${week.from}'?\n`));
+  expect(it).toMatch(new RegExp(`to: '?${week.to}'?\n`));
+  expect(it).toMatch(new RegExp(`published: '?${today()}'?\n`));
   expect(ar).toContain(arabic.title);
   expect(ar).toMatch(/translation: reviewed/);
   expect(ar).not.toMatch(/closure|published|newsletter|activity/);
   // Tabs left empty write nothing: English and French fall back to Italian.
   expect(existsSync(join(repo, 'content/notices/en', `${slug}.md`))).toBe(false);
   expect(existsSync(join(repo, 'content/notices/fr', `${slug}.md`))).toBe(false);
+  expect(asked).toEqual([]);
 
   const build = runAstro('build', repo);
   expect(build.ok, build.output).toBe(true);

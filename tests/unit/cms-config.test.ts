@@ -83,16 +83,10 @@ describe('the editor configuration', () => {
     ]);
   });
 
-  it('asks for dates with a date picker written as YYYY-MM-DD', () => {
-    for (const name of ['published', 'lastReviewed']) {
-      expect(byName(notices, name)).toMatchObject({
-        widget: 'datetime',
-        format: 'YYYY-MM-DD',
-        time_format: false,
-      });
-    }
-    const closure = byName(notices, 'closure').fields as CmsField[];
-    expect(closure.map((f) => f.name)).toEqual(['from', 'to']);
+  it('asks for every date with the browser’s own date field, which writes YYYY-MM-DD', () => {
+    const dates = [...allFields(notices)].filter((f) => f.widget === 'calendar-day');
+    expect(dates.map((f) => f.name).sort()).toEqual(['from', 'lastReviewed', 'published', 'to']);
+    expect([...allFields(notices)].filter((f) => f.widget === 'datetime')).toEqual([]);
   });
 
   it('asks for times as HH:MM, and refuses 25:00', () => {

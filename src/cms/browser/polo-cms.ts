@@ -9,6 +9,7 @@ import { translationStatus } from '../../schemas/content';
 import { jsonSchemaOf } from '../json-schema-fields';
 import { optionText } from '../labels';
 import { beforeSave } from './before-save';
+import { dateWidget } from './date-widget';
 import type { DecapGlobals, ImmutableMap, WidgetProps } from './decap';
 import { hasWords } from './entry-check';
 
@@ -107,6 +108,7 @@ w.CMS_MANUAL_INIT = true;
 await loadScript('/admin/decap/decap-cms.js');
 for (const name of ['proxy', 'github', 'gitlab', 'git-gateway']) writeNoEmptyFiles(name);
 w.CMS.registerWidget('translation-status', translationStatusWidget());
+w.CMS.registerWidget('calendar-day', dateWidget(w));
 w.CMS.registerEventListener({ name: 'preSave', handler: (event) => beforeSave(event) });
 // `decap-server` listens on 8081 unless told otherwise; ?proxy-port=8082 follows it.
 const proxyPort = new URLSearchParams(location.search).get('proxy-port');
