@@ -32,6 +32,19 @@ export interface Backend {
 }
 
 /**
+ * Optional groups that start, when staff add them, as a copy of another field of the same
+ * entry, with the words of their two buttons: the next timetable starts as the current one
+ * (src/cms/browser/optional-group.ts).
+ */
+const startsAsCopy: Record<string, { of: string; add: string; remove: string }> = {
+  next: {
+    of: 'weekly',
+    add: 'Prepara il prossimo orario, partendo da quello attuale',
+    remove: 'Togli il prossimo orario',
+  },
+};
+
+/**
  * The fields of a translated collection. Words are translated (`i18n: true`); facts
  * (its `languageNeutral` fields) are edited in the Italian tab only and never written into a
  * translation, which inherits them.
@@ -95,7 +108,13 @@ function keyedFile(collection: OneFile, keys: string[]) {
       label: key === 'polo' ? label : key,
       widget: 'object',
       collapsed: keys.length > 1,
-      fields,
+      fields: fields.map((field) => {
+        const copy = startsAsCopy[field.name];
+        if (!copy) return field;
+        // The copy is read where the entry holds it: under its key, e.g. polo.weekly.
+        const { add, remove } = copy;
+        return { ...field, copyOf: [key, copy.of], add, remove };
+      }),
     })),
   };
 }

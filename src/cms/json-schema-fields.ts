@@ -132,6 +132,9 @@ export function fieldsOf(schema: JsonSchema): CmsField[] {
     const widget = widgetFor(name, property, text);
     // A field with a default (e.g. newsletter: false) may be left alone: the build fills it.
     const isRequired = required.has(name) && property.default === undefined;
-    return { name, ...labelled(text), ...widget, required: isRequired } as CmsField;
+    // A group that may be left out whole (a notice's closure, the next timetable): its fields
+    // are asked for only once one of them is written (src/cms/browser/optional-group.ts).
+    const group = widget.widget === 'object' && !isRequired ? { widget: 'optional-group' } : {};
+    return { name, ...labelled(text), ...widget, ...group, required: isRequired } as CmsField;
   });
 }

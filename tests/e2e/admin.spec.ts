@@ -2,16 +2,27 @@
  * The editor at /admin/ in local mode, as a member of staff uses it: a closure notice written
  * in Italian with an Arabic translation, saved through the editor's own buttons into a copy of
  * the content (by `decap-server`, as `npx decap-server` does on an editor's computer); then
- * that copy is built and the closure must be everywhere a reader looks. Dates are typed on the
- * keyboard, as staff type them, and the files must hold exactly what was typed.
+ * that copy is built and the closure must be everywhere a reader looks. Then a next timetable
+ * that closes days, saved only once staff confirm. Dates are typed on the keyboard, as staff
+ * type them, and the files must hold exactly what was typed.
  * The screenshots of the staff guide (docs/img/) are taken on the way, so they always show the
  * editor as it is.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { parse } from 'yaml';
 import { runAstro } from '../content/content-copy';
+import { addDays } from '../../src/lib/calendar-days';
 import { italianDay } from '../../src/lib/hours/schedule';
 import { localeCodes } from '../../src/lib/locales';
 
@@ -284,4 +295,64 @@ test('a closure notice written in the editor reaches every page of a build', asy
     await expect(status, lang).toHaveAttribute('data-state', 'closed');
     expect((await status.textContent())?.replace(/[\u2068\u2069]/g, ''), lang).toContain(title);
   }
+});
+
+test('a next timetable starts as the current one, and one that closes days saves only once confirmed', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  // The current timetable of this test, not the Polo's: Monday, Wednesday and Thursday.
+  const hoursFile = join(repo, 'content/hours.yaml');
+  const morning = [{ opens: '09:00', closes: '13:00' }];
+  const fixture = `polo:
+  timeZone: Europe/Rome
+  lastReviewed: ${today()}
+  weekly:
+    - { day: monday, slots: [{ opens: '09:00', closes: '13:00' }] }
+    - { day: wednesday, slots: [{ opens: '09:00', closes: '13:00' }] }
+    - { day: thursday, slots: [{ opens: '09:00', closes: '13:00' }] }
+  openOn: []
+`;
+  writeFileSync(hoursFile, fixture);
+  const from = addDays(today(), 40);
+  // No to the first question, yes to the second.
+  const asked = questionsAsked(page, [false, true]);
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${admin}#/collections/hours-and-place/entries/hours`);
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await page.getByRole('button', { name: /Prepara il prossimo orario/ }).click();
+  const next = page.locator('[id^="next-field"]');
+  await typeDate(page, next.getByLabel('Dal giorno', { exact: true }), from);
+  // Decap's list items, each a day with its "Giorno" choice (the class is Decap's own).
+  const days = next
+    .locator('[class*="listControlItem"]')
+    .filter({ has: page.getByRole('combobox', { name: 'Giorno' }) });
+  await expect(days).toHaveCount(3);
+  await expect(days.nth(0)).toContainText('lunedì');
+  // Only Tuesday: Monday becomes Tuesday, Wednesday and Thursday go (the item's last button).
+  await days.nth(0).getByRole('combobox', { name: 'Giorno' }).click();
+  await page.getByRole('option', { name: 'martedì', exact: true }).click();
+  for (const index of [2, 1]) {
+    await days.nth(index).locator(':scope > div').first().getByRole('button').last().click();
+  }
+  await expect(days).toHaveCount(1);
+  // The preview shows both weeks in Italian, the days that close marked.
+  const preview = page.locator('iframe').first().contentFrame();
+  await expect(preview.getByRole('table').nth(1)).toContainText('chiuso (oggi aperto)');
+  await shot(page, '07-prossimo-orario');
+
+  const question = `Dal ${shortDate(from)} il Polo risulterà chiuso lunedì, mercoledì e giovedì, che oggi sono aperti. Salvare comunque?`;
+  await publish(page);
+  await expect(page.getByText(/Nulla è stato scritto/)).toBeVisible();
+  expect(asked).toEqual([question]);
+  expect(readFileSync(hoursFile, 'utf8')).toBe(fixture);
+
+  await publish(page);
+  await expect.poll(() => readFileSync(hoursFile, 'utf8'), { timeout: 15_000 }).toContain('next:');
+  expect(asked).toEqual([question, question]);
+  const saved = parse(readFileSync(hoursFile, 'utf8')) as { polo: Record<string, unknown> };
+  const week = (days: string[]) => days.map((day) => ({ day, slots: morning }));
+  expect(saved.polo['weekly']).toEqual(week(['monday', 'wednesday', 'thursday']));
+  expect(saved.polo['next']).toEqual({ from, weekly: week(['tuesday']) });
 });

@@ -89,6 +89,28 @@ describe('the editor configuration', () => {
     expect([...allFields(notices)].filter((f) => f.widget === 'datetime')).toEqual([]);
   });
 
+  it('lets a notice leave its closure out, and asks for both days once one is written', () => {
+    const closure = byName(notices, 'closure');
+    expect(closure).toMatchObject({ widget: 'optional-group', required: false });
+    const days = closure.fields as CmsField[];
+    expect(days.map((f) => [f.name, f.required])).toEqual([
+      ['from', true],
+      ['to', true],
+    ]);
+  });
+
+  it('starts a next timetable as a copy of the current one', () => {
+    const hours = fileGroup.files.find((f) => f.name === 'hours');
+    const polo = hours?.fields[0]?.fields as CmsField[];
+    expect(byName(polo, 'next')).toMatchObject({
+      widget: 'optional-group',
+      required: false,
+      copyOf: ['polo', 'weekly'],
+    });
+    const next = byName(polo, 'next').fields as CmsField[];
+    expect(next.map((f) => f.name)).toEqual(['from', 'weekly']);
+  });
+
   it('asks for times as HH:MM, and refuses 25:00', () => {
     const hours = fileGroup.files.find((f) => f.name === 'hours');
     const polo = hours?.fields[0]?.fields as CmsField[];

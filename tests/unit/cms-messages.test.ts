@@ -9,7 +9,9 @@ import { beforeSave } from '../../src/cms/browser/before-save';
 import type { ImmutableMap } from '../../src/cms/browser/decap';
 import { daysTheNextCloses, nextTimetableDoubt } from '../../src/cms/browser/doubts';
 import { problemsOf, type CmsEntry } from '../../src/cms/browser/entry-check';
+import { periodsOf } from '../../src/cms/browser/hours-preview';
 import { dateInWords, shortDate, StaffMessage } from '../../src/cms/browser/messages';
+import { isBlank } from '../../src/cms/browser/optional-group';
 import { jsonSchemaOf } from '../../src/cms/json-schema-fields';
 import { addDays } from '../../src/lib/calendar-days';
 import { italianDay } from '../../src/lib/hours/schedule';
@@ -270,6 +272,11 @@ describe('a next timetable', () => {
       'Dal 12/01/2027 il Polo risulterà chiuso lunedì, che oggi è aperto.',
     );
   });
+
+  it('is shown day by day in the preview, in Italian', () => {
+    expect(periodsOf(weekly, 'monday')).toBe('09:00–13:00 e 15:00–18:00');
+    expect(periodsOf(weekly, 'tuesday')).toBe('');
+  });
 });
 
 /** Just enough of an Immutable Map for the preSave step: the entry Decap hands over. */
@@ -355,10 +362,17 @@ describe('the step before saving', () => {
   });
 });
 
-describe('the words of the check', () => {
+describe('the words of the check and the groups of fields', () => {
   it('leave out a next timetable emptied of its day and its week', () => {
     const emptied = check(fileEntry('hours', { ...hours, next: { from: '', weekly: [] } }));
     expect(emptied).toEqual({ problems: [], doubts: [], emptyPaths: [['polo', 'next']] });
+  });
+
+  it('count a group of empty fields as not written', () => {
+    expect(isBlank(undefined)).toBe(true);
+    expect(isBlank({ from: '', to: '' })).toBe(true);
+    expect(isBlank({ from: '', weekly: [] })).toBe(true);
+    expect(isBlank({ from: '2026-12-24', to: '' })).toBe(false);
   });
 
   it('write dates as staff read them', () => {

@@ -54,6 +54,8 @@ interface GitBackend {
 export interface DecapCms {
   init(options: { config: Record<string, unknown> }): void;
   registerWidget(name: string, control: unknown, preview?: unknown): void;
+  getWidget(name: string): { control: unknown } | undefined;
+  registerPreviewTemplate(name: string, component: unknown): void;
   getBackend(name: string): { init: (...args: unknown[]) => GitBackend } | undefined;
   registerEventListener(listener: {
     name: string;

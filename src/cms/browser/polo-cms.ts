@@ -12,6 +12,8 @@ import { beforeSave } from './before-save';
 import { dateWidget } from './date-widget';
 import type { DecapGlobals, ImmutableMap, WidgetProps } from './decap';
 import { hasWords } from './entry-check';
+import { hoursPreview } from './hours-preview';
+import { optionalGroupWidget } from './optional-group';
 
 const w = window as unknown as Window & DecapGlobals;
 
@@ -109,6 +111,9 @@ await loadScript('/admin/decap/decap-cms.js');
 for (const name of ['proxy', 'github', 'gitlab', 'git-gateway']) writeNoEmptyFiles(name);
 w.CMS.registerWidget('translation-status', translationStatusWidget());
 w.CMS.registerWidget('calendar-day', dateWidget(w));
+w.CMS.registerWidget('optional-group', optionalGroupWidget(w, w.CMS.getWidget('object')?.control));
+// Decap names a file's template after the file: `hours` of the group of files.
+w.CMS.registerPreviewTemplate('hours', hoursPreview(w));
 w.CMS.registerEventListener({ name: 'preSave', handler: (event) => beforeSave(event) });
 // `decap-server` listens on 8081 unless told otherwise; ?proxy-port=8082 follows it.
 const proxyPort = new URLSearchParams(location.search).get('proxy-port');
