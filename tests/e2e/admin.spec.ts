@@ -2,9 +2,9 @@
  * The editor at /admin/ in local mode, as a member of staff uses it: a closure notice written
  * in Italian with an Arabic translation, saved through the editor's own buttons into a copy of
  * the content (by `decap-server`, as `npx decap-server` does on an editor's computer); then
- * that copy is built and the closure must be everywhere a reader looks. Then a next timetable
- * that closes days, saved only once staff confirm. Dates are typed on the keyboard, as staff
- * type them, and the files must hold exactly what was typed.
+ * that copy is built and the closure must be everywhere a reader looks. Then a notice with no
+ * closure, and a next timetable that closes days, saved only once staff confirm. Dates are
+ * typed on the keyboard, as staff type them, and the files must hold exactly what was typed.
  * The screenshots of the staff guide (docs/img/) are taken on the way, so they always show the
  * editor as it is.
  */
@@ -295,6 +295,54 @@ test('a closure notice written in the editor reaches every page of a build', asy
     await expect(status, lang).toHaveAttribute('data-state', 'closed');
     expect((await status.textContent())?.replace(/[\u2068\u2069]/g, ''), lang).toContain(title);
   }
+});
+
+test('a notice that announces no closure saves, its translation with the status it shows', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const asked = questionsAsked(page);
+  const news = {
+    slug: 'nuovi-orari-dello-sportello-lavoro',
+    title: 'Nuovi orari dello sportello lavoro',
+    summary: 'Lo sportello lavoro riceve anche il giovedì.',
+    arabic: 'مواعيد جديدة لمكتب العمل',
+  };
+  // Published two days ago, typed as staff type it.
+  const published = addDays(today(), -2);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(admin);
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await page.getByRole('link', { name: 'Avvisi' }).first().click();
+  await page
+    .getByRole('link', { name: /Nuovo|Crea/ })
+    .first()
+    .click();
+  await field(page, 'Titolo', 0).fill(news.title);
+  await field(page, 'Riassunto', 0).fill(news.summary);
+  await page.locator('[data-slate-editor]').first().click();
+  await page.keyboard.type(news.summary);
+  await page.getByRole('button', { name: 'Oggi, Ultima verifica' }).first().click();
+  await typeDate(page, field(page, 'Data di pubblicazione', 0), published);
+  // The closure is left as it is: empty.
+
+  await page.getByRole('button', { name: /Scrivendo in EN/ }).click();
+  await page.getByRole('menuitem', { name: 'AR' }).click();
+  await field(page, 'Titolo', 1).fill(news.arabic);
+  await field(page, 'Riassunto', 1).fill(news.arabic);
+  await page.getByRole('button', { name: 'Oggi, Ultima verifica' }).nth(1).click();
+  // The status is not touched: what it shows is what is saved.
+  const status = page.getByRole('combobox', { name: 'Stato della traduzione' });
+  await expect(status).toHaveValue('machine');
+
+  await publish(page);
+  const file = (lang: string) => join(repo, `content/notices/${lang}`, `${news.slug}.md`);
+  await expect.poll(() => existsSync(file('ar')), { timeout: 15_000 }).toBe(true);
+  const it = readFileSync(file('it'), 'utf8');
+  expect(it).not.toMatch(/closure|from:|to:/);
+  expect(it).toMatch(new RegExp(`published: '?${published}'?\n`));
+  expect(readFileSync(file('ar'), 'utf8')).toMatch(/translation: machine/);
+  expect(asked).toEqual([]);
 });
 
 test('a next timetable starts as the current one, and one that closes days saves only once confirmed', async ({

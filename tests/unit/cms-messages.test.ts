@@ -12,6 +12,7 @@ import { problemsOf, type CmsEntry } from '../../src/cms/browser/entry-check';
 import { periodsOf } from '../../src/cms/browser/hours-preview';
 import { dateInWords, shortDate, StaffMessage } from '../../src/cms/browser/messages';
 import { isBlank } from '../../src/cms/browser/optional-group';
+import { settledStatus } from '../../src/cms/browser/translation-status';
 import { jsonSchemaOf } from '../../src/cms/json-schema-fields';
 import { addDays } from '../../src/lib/calendar-days';
 import { italianDay } from '../../src/lib/hours/schedule';
@@ -362,10 +363,17 @@ describe('the step before saving', () => {
   });
 });
 
-describe('the words of the check and the groups of fields', () => {
+describe('the words of the check and the editor’s fields', () => {
   it('leave out a next timetable emptied of its day and its week', () => {
     const emptied = check(fileEntry('hours', { ...hours, next: { from: '', weekly: [] } }));
     expect(emptied).toEqual({ problems: [], doubts: [], emptyPaths: [['polo', 'next']] });
+  });
+
+  it('give a translation tab with words a real status, and leave an empty one without', () => {
+    expect(settledStatus('ar', undefined, true)).toBe('machine');
+    expect(settledStatus('ar', 'reviewed', true)).toBe('reviewed');
+    expect(settledStatus('ar', undefined, false)).toBeUndefined();
+    expect(settledStatus('it', undefined, false)).toBe('source');
   });
 
   it('count a group of empty fields as not written', () => {
