@@ -157,6 +157,21 @@ async function typeDate(page: Page, input: Locator, iso: string) {
   await expect(input).toHaveValue(iso);
 }
 
+/**
+ * Buttons of the editor whose name (what a screen reader reads) is in English: Decap shows its
+ * English where its Italian lacks a phrase ("Set lastReviewed to now", "Expand").
+ */
+async function englishButtons(page: Page): Promise<string[]> {
+  const names = await page
+    .getByRole('button')
+    .evaluateAll((buttons) =>
+      buttons.map((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim()),
+    );
+  return names.filter((name) =>
+    /\b(set|now|expand|collapse|toggle|close|save|delete|add|clear|publish|field)\b/i.test(name),
+  );
+}
+
 /** Presses "Pubblica → Pubblica ora". */
 async function publish(page: Page) {
   await page.getByRole('button', { name: 'Pubblica', exact: true }).click();
@@ -193,6 +208,8 @@ test('a closure notice written in the editor reaches every page of a build', asy
     .getByRole('link', { name: /Nuovo|Crea/ })
     .first()
     .click();
+  await expect(field(page, 'Titolo', 0)).toBeVisible();
+  expect(await englishButtons(page)).toEqual([]);
   await field(page, 'Titolo', 0).fill(italian.title);
   await field(page, 'Riassunto', 0).fill(italian.summary);
   await page.locator('[data-slate-editor]').first().click();
@@ -385,6 +402,7 @@ test('a next timetable starts as the current one, and one that closes days saves
     await days.nth(index).locator(':scope > div').first().getByRole('button').last().click();
   }
   await expect(days).toHaveCount(1);
+  expect(await englishButtons(page)).toEqual([]);
   // The preview shows both weeks in Italian, the days that close marked.
   const preview = page.locator('iframe').first().contentFrame();
   await expect(preview.getByRole('table').nth(1)).toContainText('chiuso (oggi aperto)');

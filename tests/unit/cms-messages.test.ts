@@ -5,11 +5,14 @@
  * and a "no" that saves nothing. Fixtures only, with a fixed today.
  */
 import { describe, expect, it } from 'vitest';
+import en from 'decap-cms-locales/dist/esm/en/index.js';
+import decapItalian from 'decap-cms-locales/dist/esm/it/index.js';
 import { beforeSave } from '../../src/cms/browser/before-save';
 import type { ImmutableMap } from '../../src/cms/browser/decap';
 import { daysTheNextCloses, nextTimetableDoubt } from '../../src/cms/browser/doubts';
 import { problemsOf, type CmsEntry } from '../../src/cms/browser/entry-check';
 import { periodsOf } from '../../src/cms/browser/hours-preview';
+import { italianPhrases, withPhrases, type Phrases } from '../../src/cms/browser/italian-phrases';
 import { dateInWords, shortDate, StaffMessage } from '../../src/cms/browser/messages';
 import { isBlank } from '../../src/cms/browser/optional-group';
 import { settledStatus } from '../../src/cms/browser/translation-status';
@@ -363,17 +366,17 @@ describe('the step before saving', () => {
   });
 });
 
-describe('the words of the check and the editor’s fields', () => {
-  it('leave out a next timetable emptied of its day and its week', () => {
-    const emptied = check(fileEntry('hours', { ...hours, next: { from: '', weekly: [] } }));
-    expect(emptied).toEqual({ problems: [], doubts: [], emptyPaths: [['polo', 'next']] });
-  });
-
+describe('the editor’s widgets', () => {
   it('give a translation tab with words a real status, and leave an empty one without', () => {
     expect(settledStatus('ar', undefined, true)).toBe('machine');
     expect(settledStatus('ar', 'reviewed', true)).toBe('reviewed');
     expect(settledStatus('ar', undefined, false)).toBeUndefined();
     expect(settledStatus('it', undefined, false)).toBe('source');
+  });
+
+  it('leave out a next timetable emptied of its day and its week', () => {
+    const emptied = check(fileEntry('hours', { ...hours, next: { from: '', weekly: [] } }));
+    expect(emptied).toEqual({ problems: [], doubts: [], emptyPaths: [['polo', 'next']] });
   });
 
   it('count a group of empty fields as not written', () => {
@@ -386,5 +389,26 @@ describe('the words of the check and the editor’s fields', () => {
   it('write dates as staff read them', () => {
     expect(shortDate('2027-01-12')).toBe('12/01/2027');
     expect(dateInWords('2026-12-24')).toBe('giovedì 24 dicembre 2026');
+  });
+});
+
+describe('the editor’s interface', () => {
+  /** The keys of a tree of phrases, e.g. 'ui.toast.onFailToPersist'. */
+  const keysOf = (phrases: Phrases, prefix = ''): string[] =>
+    Object.entries(phrases).flatMap(([key, value]) =>
+      typeof value === 'string' ? [prefix + key] : keysOf(value, `${prefix}${key}.`),
+    );
+  const italian = withPhrases(decapItalian, italianPhrases);
+
+  it('has every phrase of Decap’s English in Italian, so none shows in English', () => {
+    const missing = keysOf(en).filter((key) => !keysOf(italian).includes(key));
+    expect(missing).toEqual([]);
+  });
+
+  it('speaks of no schema and shows the check’s sentences alone', () => {
+    const text = JSON.stringify(italian);
+    expect(text).not.toMatch(/schema/i);
+    const toast = (italian['ui'] as Phrases)['toast'] as Phrases;
+    expect(toast['onFailToPersist']).toBe('Non salvato. %{details}');
   });
 });

@@ -3,6 +3,8 @@
  * (its bundle sets `window.CMS`, React's `h` and `createClass`): typed here once.
  */
 
+import type { Phrases } from './italian-phrases';
+
 /** An Immutable.js Map or List, as Decap holds entries and field options. */
 export interface ImmutableMap {
   get(key: string): unknown;
@@ -56,6 +58,8 @@ export interface DecapCms {
   registerWidget(name: string, control: unknown, preview?: unknown): void;
   getWidget(name: string): { control: unknown } | undefined;
   registerPreviewTemplate(name: string, component: unknown): void;
+  registerLocale(name: string, phrases: Phrases): void;
+  getLocale(name: string): Phrases | undefined;
   getBackend(name: string): { init: (...args: unknown[]) => GitBackend } | undefined;
   registerEventListener(listener: {
     name: string;

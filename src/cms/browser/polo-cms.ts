@@ -1,14 +1,15 @@
 /**
- * The editor at /admin/: loads Decap CMS (served by the site), adds the editor's own fields
- * (translation status, dates, optional groups such as the next timetable) and the hours'
- * preview, and checks every entry with the build's own zod schemas before it is saved, so that what the
- * build would refuse (a closure that ends before it starts, periods out of order, a missing
- * field) is refused here, in Italian, with the field named.
+ * The editor at /admin/: loads Decap CMS (served by the site), completes its Italian, adds the
+ * editor's own fields (translation status, dates, optional groups such as the next timetable)
+ * and the hours' preview, and checks every entry with the build's own zod schemas before it is
+ * saved, so that what the build would refuse (a closure that ends before it starts, periods out
+ * of order, a missing field) is refused here, in Italian, with the field named.
  */
 import { beforeSave } from './before-save';
 import { dateWidget } from './date-widget';
 import type { DecapGlobals } from './decap';
 import { hoursPreview } from './hours-preview';
+import { italianPhrases, withPhrases } from './italian-phrases';
 import { optionalGroupWidget } from './optional-group';
 import { translationStatusWidget } from './translation-status';
 
@@ -24,9 +25,10 @@ function loadScript(src: string): Promise<void> {
   });
 }
 
-/** The editor's own parts: fields, the hours' preview, the check before saving. */
+/** The editor's own parts: Italian words, fields, the hours' preview, the check before saving. */
 function registerPoloParts() {
   const { CMS } = w;
+  CMS.registerLocale('it', withPhrases(CMS.getLocale('it') ?? {}, italianPhrases));
   CMS.registerWidget('translation-status', translationStatusWidget(w));
   CMS.registerWidget('calendar-day', dateWidget(w));
   CMS.registerWidget('optional-group', optionalGroupWidget(w, CMS.getWidget('object')?.control));
