@@ -32,6 +32,13 @@ export interface Backend {
 }
 
 /**
+ * Fields the site's code writes and staff never do: on a translation, the revision of the
+ * Italian words it translates (`translationOf`); on the Italian, the day its words last changed
+ * (`textChanged`). The editor keeps them as they are and does not show them.
+ */
+export const codeWrittenFields: readonly string[] = ['translationOf', 'textChanged'];
+
+/**
  * Optional groups that start, when staff add them, as a copy of another field of the same
  * entry, with the words of their two buttons: the next timetable starts as the current one
  * (src/cms/browser/optional-group.ts).
@@ -60,12 +67,16 @@ export function translatedFields(collection: TranslatedName, schema: z.ZodType):
   const body: CmsField = { name: 'body', ...bodyText, widget: 'markdown', i18n: true };
   // The body after the summary: the order of the page.
   const at = fields.findIndex((f) => f.name === 'summary') + 1;
-  return [...fields.slice(0, at), body, ...fields.slice(at)].map((field) =>
-    field.name === 'translation'
-      ? // Italian: always "source"; a translation: machine or reviewed (see polo-cms.js).
-        { ...field, widget: 'translation-status', sourceLocale }
-      : field,
-  );
+  return [...fields.slice(0, at), body, ...fields.slice(at)].map((field): CmsField => {
+    if (codeWrittenFields.includes(field.name)) {
+      const { name, label, i18n = true } = field;
+      return { name, label, widget: 'hidden', required: false, i18n };
+    }
+    // Italian: always "source"; a translation: machine or reviewed (browser/translation-status.ts).
+    if (field.name === 'translation')
+      return { ...field, widget: 'translation-status', sourceLocale };
+    return field;
+  });
 }
 
 type Translated = Extract<NamedCollection, { kind: 'translated' }>;

@@ -3,8 +3,9 @@
  * fields, dates as date pickers written YYYY-MM-DD, times as HH:MM, the same choices, facts in
  * the Italian tab only; and what the editor checks before saving is what the build refuses.
  */
+import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { decapConfig } from '../../src/cms/decap-config';
+import { decapConfig, translatedFields } from '../../src/cms/decap-config';
 import { problemsOf } from '../../src/cms/browser/entry-check';
 import type { CmsField } from '../../src/cms/json-schema-fields';
 import { eachCollection, type OneFileName } from '../../src/schemas/collections';
@@ -109,6 +110,27 @@ describe('the editor configuration', () => {
     });
     const next = byName(polo, 'next').fields as CmsField[];
     expect(next.map((f) => f.name)).toEqual(['from', 'weekly']);
+  });
+
+  it('keeps the fields the site’s code writes, without showing them', () => {
+    // The two fields as they will come: a translation's revision, the Italian's last change.
+    const schema = z.strictObject({
+      title: z.string().meta({ label: 'Titolo' }),
+      summary: z.string().meta({ label: 'Riassunto' }),
+      translationOf: z
+        .string()
+        .regex(/^[0-9a-f]{8}$/)
+        .optional(),
+      textChanged: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
+    });
+    const fields = translatedFields('pages', schema);
+    for (const name of ['translationOf', 'textChanged']) {
+      expect(byName(fields, name)).toMatchObject({ widget: 'hidden', required: false });
+    }
+    expect(byName(fields, 'title').widget).toBe('string');
   });
 
   it('asks for times as HH:MM, and refuses 25:00', () => {
