@@ -242,6 +242,9 @@ test('a closure notice written in the editor reaches every page of a build', asy
   await expect(refusal).toBeInViewport({ ratio: 1 });
   await shot(page, '04-errore-chiusura');
   expect(existsSync(join(repo, 'content/notices/it', `${slug}.md`))).toBe(false);
+  // Read, the message is closed with a click, as staff do before trying again.
+  await refusal.click();
+  await expect(refusal).toBeHidden();
 
   await typeDate(page, field(page, 'Dal giorno', 0), week.from);
   await typeDate(page, field(page, 'Al giorno (compreso)', 0), week.to);
