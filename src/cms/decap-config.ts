@@ -32,6 +32,26 @@ export interface Backend {
 }
 
 /**
+ * Fields the site's code writes and staff never do: on a translation, the revision of the
+ * Italian words it translates (`translationOf`); on the Italian, the day its words last changed
+ * (`textChanged`). The editor keeps them as they are and does not show them.
+ */
+export const codeWrittenFields: readonly string[] = ['translationOf', 'textChanged'];
+
+/**
+ * Optional groups that start, when staff add them, as a copy of another field of the same
+ * entry, with the words of their two buttons: the next timetable starts as the current one
+ * (src/cms/browser/optional-group.ts).
+ */
+const startsAsCopy: Record<string, { of: string; add: string; remove: string }> = {
+  next: {
+    of: 'weekly',
+    add: 'Prepara il prossimo orario, partendo da quello attuale',
+    remove: 'Togli il prossimo orario',
+  },
+};
+
+/**
  * The fields of a translated collection. Words are translated (`i18n: true`); facts
  * (its `languageNeutral` fields) are edited in the Italian tab only and never written into a
  * translation, which inherits them.
@@ -47,12 +67,16 @@ export function translatedFields(collection: TranslatedName, schema: z.ZodType):
   const body: CmsField = { name: 'body', ...bodyText, widget: 'markdown', i18n: true };
   // The body after the summary: the order of the page.
   const at = fields.findIndex((f) => f.name === 'summary') + 1;
-  return [...fields.slice(0, at), body, ...fields.slice(at)].map((field) =>
-    field.name === 'translation'
-      ? // Italian: always "source"; a translation: machine or reviewed (see polo-cms.js).
-        { ...field, widget: 'translation-status', sourceLocale }
-      : field,
-  );
+  return [...fields.slice(0, at), body, ...fields.slice(at)].map((field): CmsField => {
+    if (codeWrittenFields.includes(field.name)) {
+      const { name, label, i18n = true } = field;
+      return { name, label, widget: 'hidden', required: false, i18n };
+    }
+    // Italian: always "source"; a translation: machine or reviewed (browser/translation-status.ts).
+    if (field.name === 'translation')
+      return { ...field, widget: 'translation-status', sourceLocale };
+    return field;
+  });
 }
 
 type Translated = Extract<NamedCollection, { kind: 'translated' }>;
@@ -95,7 +119,13 @@ function keyedFile(collection: OneFile, keys: string[]) {
       label: key === 'polo' ? label : key,
       widget: 'object',
       collapsed: keys.length > 1,
-      fields,
+      fields: fields.map((field) => {
+        const copy = startsAsCopy[field.name];
+        if (!copy) return field;
+        // The copy is read where the entry holds it: under its key, e.g. polo.weekly.
+        const { add, remove } = copy;
+        return { ...field, copyOf: [key, copy.of], add, remove };
+      }),
     })),
   };
 }

@@ -2,7 +2,8 @@
  * Turns the JSON Schema of a zod schema (`z.toJSONSchema`) into Decap CMS fields, so that the
  * editor asks for exactly what the build accepts: the same required fields, the same patterns
  * (dates, HH:MM times, e-mail), the same choices. Rules JSON Schema cannot carry (a closure
- * that ends before it starts, periods in order) are checked before saving by `polo-cms.js`.
+ * that ends before it starts, periods in order) are checked before saving by
+ * `browser/entry-check.ts`.
  */
 import { z } from 'astro/zod';
 import { fieldText, optionText, type FieldText } from './labels';
@@ -84,15 +85,10 @@ function widgetFor(name: string, schema: JsonSchema, text: FieldText): WidgetOpt
     }
     default:
       if (schema.pattern === datePattern) {
-        // Shown as a calendar; written as YYYY-MM-DD, the only spelling the build accepts.
-        return {
-          widget: 'datetime',
-          format: 'YYYY-MM-DD',
-          date_format: 'DD/MM/YYYY',
-          time_format: false,
-          picker_utc: true,
-          pattern: [datePattern, 'scrivi la data come AAAA-MM-GG, ad esempio 2026-12-24'],
-        };
+        // The browser's own date field (src/cms/browser/date-widget.ts): typed or picked, it
+        // gives YYYY-MM-DD, the only spelling the build accepts. Decap's date widget rewrote a
+        // year typed digit by digit (0002, 0020, …) as 1902, 1920, …: 2026 was saved as 1906.
+        return { widget: 'calendar-day' };
       }
       if (schema.pattern === timePattern) {
         return {
@@ -136,27 +132,9 @@ export function fieldsOf(schema: JsonSchema): CmsField[] {
     const widget = widgetFor(name, property, text);
     // A field with a default (e.g. newsletter: false) may be left alone: the build fills it.
     const isRequired = required.has(name) && property.default === undefined;
-    // Decap fills an empty date with today; an optional date stays empty until written.
-    const empty = widget.widget === 'datetime' && !isRequired ? { default: '' } : {};
-    return { name, ...labelled(text), ...widget, ...empty, required: isRequired } as CmsField;
+    // A group that may be left out whole (a notice's closure, the next timetable): its fields
+    // are asked for only once one of them is written (src/cms/browser/optional-group.ts).
+    const group = widget.widget === 'object' && !isRequired ? { widget: 'optional-group' } : {};
+    return { name, ...labelled(text), ...widget, ...group, required: isRequired } as CmsField;
   });
-}
-
-/**
- * The labels of the fields along `path`, e.g. ['closure', 'to'] in a notice's schema =>
- * ['Chiusura', 'Al giorno (compreso)']; list positions are left out.
- */
-export function labelsAlong(schema: JsonSchema, path: readonly PropertyKey[]): string[] {
-  const labels: string[] = [];
-  let node: JsonSchema = schema;
-  for (const key of path) {
-    if (typeof key !== 'string') {
-      node = node.items ?? {};
-      continue;
-    }
-    const property = propertiesOf(node).find(([name]) => name === key)?.[1] ?? {};
-    labels.push(fieldText(key, property).label);
-    node = property;
-  }
-  return labels;
 }

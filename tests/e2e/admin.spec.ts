@@ -2,14 +2,28 @@
  * The editor at /admin/ in local mode, as a member of staff uses it: a closure notice written
  * in Italian with an Arabic translation, saved through the editor's own buttons into a copy of
  * the content (by `decap-server`, as `npx decap-server` does on an editor's computer); then
- * that copy is built and the closure must be everywhere a reader looks. The screenshots of the
- * staff guide (docs/img/) are taken on the way, so they always show the editor as it is.
+ * that copy is built and the closure must be everywhere a reader looks. Then a notice with no
+ * closure, and a next timetable that closes days, saved only once staff confirm. Dates are
+ * typed on the keyboard, as staff type them, and the files must hold exactly what was typed.
+ * The screenshots of the staff guide (docs/img/) are taken on the way, so they always show the
+ * editor as it is.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { parse } from 'yaml';
 import { runAstro } from '../content/content-copy';
+import { addDays } from '../../src/lib/calendar-days';
+import { italianDay } from '../../src/lib/hours/schedule';
 import { localeCodes } from '../../src/lib/locales';
 
 const proxyPort = Number(process.env['PORT'] ?? 4321) + 1000;
@@ -104,8 +118,83 @@ function field(page: Page, label: string, pane: 0 | 1) {
   return page.getByLabel(label, { exact: true }).nth(pane);
 }
 
+/** Today in Italy, as the editor's "Oggi" writes it. */
+const today = () => italianDay(Date.now()).iso;
+
+/** 12/01/2027 for 2027-01-12: how the editor names a date to staff. */
+const shortDate = (iso: string) => iso.split('-').reverse().join('/');
+
+/**
+ * The order in which this browser's date fields take the day, the month and the year: it
+ * follows the browser's language (24/12/2026 in an Italian one, 12/24/2026 in an American one).
+ * Learnt by typing into a date field of its own.
+ */
+async function dateOrder(page: Page): Promise<'dmy' | 'mdy'> {
+  await page.evaluate(() => {
+    const probe = document.createElement('input');
+    probe.type = 'date';
+    probe.id = 'date-order-probe';
+    document.body.append(probe);
+  });
+  const probe = page.locator('#date-order-probe');
+  await probe.focus();
+  await page.keyboard.type('01022003');
+  const value = await probe.inputValue();
+  await probe.evaluate((input) => input.remove());
+  if (value === '2003-02-01') return 'dmy';
+  if (value === '2003-01-02') return 'mdy';
+  throw new Error(
+    `this browser's date fields take the parts of a date in another order (${value})`,
+  );
+}
+
+/** Types a date into a date field key by key, in the browser's order, the year digit by digit. */
+async function typeDate(page: Page, input: Locator, iso: string) {
+  const [year, month, day] = iso.split('-') as [string, string, string];
+  const order = await dateOrder(page);
+  await input.focus();
+  await page.keyboard.type(order === 'dmy' ? day + month + year : month + day + year);
+  await expect(input).toHaveValue(iso);
+}
+
+/**
+ * Buttons of the editor whose name (what a screen reader reads) is in English: Decap shows its
+ * English where its Italian lacks a phrase ("Set lastReviewed to now", "Expand").
+ */
+async function englishButtons(page: Page): Promise<string[]> {
+  const names = await page
+    .getByRole('button')
+    .evaluateAll((buttons) =>
+      buttons.map((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim()),
+    );
+  return names.filter((name) =>
+    /\b(set|now|expand|collapse|toggle|close|save|delete|add|clear|publish|field)\b/i.test(name),
+  );
+}
+
+/** Presses "Pubblica → Pubblica ora". */
+async function publish(page: Page) {
+  await page.getByRole('button', { name: 'Pubblica', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Pubblica ora' }).click();
+}
+
+/**
+ * The questions the editor asks (the browser's confirm), answered in turn from `answers`, e.g.
+ * [false, true]: no to the first, yes to the second; none left means no.
+ */
+function questionsAsked(page: Page, answers: boolean[] = []): string[] {
+  const asked: string[] = [];
+  page.on('dialog', async (dialog) => {
+    asked.push(dialog.message());
+    await (answers.shift() ? dialog.accept() : dialog.dismiss());
+  });
+  return asked;
+}
+
 test('a closure notice written in the editor reaches every page of a build', async ({ page }) => {
-  test.setTimeout(120_000);
+  // A whole build of the copy is part of it: minutes on a busy machine.
+  test.setTimeout(240_000);
+  const asked = questionsAsked(page);
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(admin);
   await expect(page.getByRole('button', { name: 'Accedi' })).toBeVisible();
@@ -119,15 +208,17 @@ test('a closure notice written in the editor reaches every page of a build', asy
     .getByRole('link', { name: /Nuovo|Crea/ })
     .first()
     .click();
+  await expect(field(page, 'Titolo', 0)).toBeVisible();
+  expect(await englishButtons(page)).toEqual([]);
   await field(page, 'Titolo', 0).fill(italian.title);
   await field(page, 'Riassunto', 0).fill(italian.summary);
   await page.locator('[data-slate-editor]').first().click();
   await page.keyboard.type(italian.body);
-  await page.getByRole('button', { name: 'Set lastReviewed to now' }).first().click();
-  await page.getByRole('button', { name: 'Set published to now' }).first().click();
+  await page.getByRole('button', { name: 'Oggi, Ultima verifica' }).first().click();
+  await page.getByRole('button', { name: 'Oggi, Data di pubblicazione' }).first().click();
   // A closure that ends before it starts is refused before anything is written.
-  await field(page, 'Dal giorno', 0).fill(week.to);
-  await field(page, 'Al giorno (compreso)', 0).fill(week.from);
+  await typeDate(page, field(page, 'Dal giorno', 0), week.to);
+  await typeDate(page, field(page, 'Al giorno (compreso)', 0), week.from);
 
   // The Arabic tab on the right.
   await page.getByRole('button', { name: /Scrivendo in EN/ }).click();
@@ -136,21 +227,28 @@ test('a closure notice written in the editor reaches every page of a build', asy
   await field(page, 'Riassunto', 1).fill(arabic.summary);
   await page.locator('[data-slate-editor]').nth(1).click();
   await page.keyboard.type(arabic.body);
-  await field(page, 'Ultima verifica', 1).fill(week.from);
-  // The Italian tab shows "Originale italiano"; only a translation has a choice.
+  await typeDate(page, field(page, 'Ultima verifica', 1), today());
+  // The Italian tab shows "Originale italiano"; only a translation has a choice, made once.
   await page.getByRole('combobox', { name: 'Stato della traduzione' }).selectOption('reviewed');
   await shot(page, '03-avviso-due-lingue');
 
-  await page.getByRole('button', { name: 'Pubblica' }).click();
-  await page.getByRole('menuitem', { name: 'Pubblica ora' }).click();
-  await expect(page.getByText(/la chiusura finisce prima di cominciare/)).toBeVisible();
+  await publish(page);
+  // One Italian sentence, as staff read it: no "Error:", no field's key.
+  const refusal = page.getByText(/La chiusura finisce prima di cominciare/);
+  await expect(refusal).toHaveText(
+    `Non salvato. La chiusura finisce prima di cominciare: l’ultimo giorno (${shortDate(week.from)}) viene prima del primo (${shortDate(week.to)}).`,
+  );
+  // The message slides in from the side: whole before it is photographed.
+  await expect(refusal).toBeInViewport({ ratio: 1 });
   await shot(page, '04-errore-chiusura');
   expect(existsSync(join(repo, 'content/notices/it', `${slug}.md`))).toBe(false);
+  // Read, the message is closed with a click, as staff do before trying again.
+  await refusal.click();
+  await expect(refusal).toBeHidden();
 
-  await field(page, 'Dal giorno', 0).fill(week.from);
-  await field(page, 'Al giorno (compreso)', 0).fill(week.to);
-  await page.getByRole('button', { name: 'Pubblica' }).click();
-  await page.getByRole('menuitem', { name: 'Pubblica ora' }).click();
+  await typeDate(page, field(page, 'Dal giorno', 0), week.from);
+  await typeDate(page, field(page, 'Al giorno (compreso)', 0), week.to);
+  await publish(page);
   await expect
     .poll(() => existsSync(join(repo, 'content/notices/ar', `${slug}.md`)), { timeout: 15_000 })
     .toBe(true);
@@ -167,13 +265,17 @@ test('a closure notice written in the editor reaches every page of a build', asy
   const ar = readFileSync(join(repo, 'content/notices/ar', `${slug}.md`), 'utf8');
   expect(it).toContain(italian.title);
   expect(it).toMatch(/translation: source/);
-  expect(it).toMatch(new RegExp(`from: '?${week.from}'?`));
+  // Exactly the days typed, the year included.
+  expect(it).toMatch(new RegExp(`from: '?${week.from}'?\n`));
+  expect(it).toMatch(new RegExp(`to: '?${week.to}'?\n`));
+  expect(it).toMatch(new RegExp(`published: '?${today()}'?\n`));
   expect(ar).toContain(arabic.title);
   expect(ar).toMatch(/translation: reviewed/);
   expect(ar).not.toMatch(/closure|published|newsletter|activity/);
   // Tabs left empty write nothing: English and French fall back to Italian.
   expect(existsSync(join(repo, 'content/notices/en', `${slug}.md`))).toBe(false);
   expect(existsSync(join(repo, 'content/notices/fr', `${slug}.md`))).toBe(false);
+  expect(asked).toEqual([]);
 
   const build = runAstro('build', repo);
   expect(build.ok, build.output).toBe(true);
@@ -213,4 +315,113 @@ test('a closure notice written in the editor reaches every page of a build', asy
     await expect(status, lang).toHaveAttribute('data-state', 'closed');
     expect((await status.textContent())?.replace(/[\u2068\u2069]/g, ''), lang).toContain(title);
   }
+});
+
+test('a notice that announces no closure saves, its translation with the status it shows', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const asked = questionsAsked(page);
+  const news = {
+    slug: 'nuovi-orari-dello-sportello-lavoro',
+    title: 'Nuovi orari dello sportello lavoro',
+    summary: 'Lo sportello lavoro riceve anche il giovedì.',
+    arabic: 'مواعيد جديدة لمكتب العمل',
+  };
+  // Published two days ago, typed as staff type it.
+  const published = addDays(today(), -2);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(admin);
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await page.getByRole('link', { name: 'Avvisi' }).first().click();
+  await page
+    .getByRole('link', { name: /Nuovo|Crea/ })
+    .first()
+    .click();
+  await field(page, 'Titolo', 0).fill(news.title);
+  await field(page, 'Riassunto', 0).fill(news.summary);
+  await page.locator('[data-slate-editor]').first().click();
+  await page.keyboard.type(news.summary);
+  await page.getByRole('button', { name: 'Oggi, Ultima verifica' }).first().click();
+  await typeDate(page, field(page, 'Data di pubblicazione', 0), published);
+  // The closure is left as it is: empty.
+
+  await page.getByRole('button', { name: /Scrivendo in EN/ }).click();
+  await page.getByRole('menuitem', { name: 'AR' }).click();
+  await field(page, 'Titolo', 1).fill(news.arabic);
+  await field(page, 'Riassunto', 1).fill(news.arabic);
+  await page.getByRole('button', { name: 'Oggi, Ultima verifica' }).nth(1).click();
+  // The status is not touched: what it shows is what is saved.
+  const status = page.getByRole('combobox', { name: 'Stato della traduzione' });
+  await expect(status).toHaveValue('machine');
+
+  await publish(page);
+  const file = (lang: string) => join(repo, `content/notices/${lang}`, `${news.slug}.md`);
+  await expect.poll(() => existsSync(file('ar')), { timeout: 15_000 }).toBe(true);
+  const it = readFileSync(file('it'), 'utf8');
+  expect(it).not.toMatch(/closure|from:|to:/);
+  expect(it).toMatch(new RegExp(`published: '?${published}'?\n`));
+  expect(readFileSync(file('ar'), 'utf8')).toMatch(/translation: machine/);
+  expect(asked).toEqual([]);
+});
+
+test('a next timetable starts as the current one, and one that closes days saves only once confirmed', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  // The current timetable of this test, not the Polo's: Monday, Wednesday and Thursday.
+  const hoursFile = join(repo, 'content/hours.yaml');
+  const morning = [{ opens: '09:00', closes: '13:00' }];
+  const fixture = `polo:
+  timeZone: Europe/Rome
+  lastReviewed: ${today()}
+  weekly:
+    - { day: monday, slots: [{ opens: '09:00', closes: '13:00' }] }
+    - { day: wednesday, slots: [{ opens: '09:00', closes: '13:00' }] }
+    - { day: thursday, slots: [{ opens: '09:00', closes: '13:00' }] }
+  openOn: []
+`;
+  writeFileSync(hoursFile, fixture);
+  const from = addDays(today(), 40);
+  // No to the first question, yes to the second.
+  const asked = questionsAsked(page, [false, true]);
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${admin}#/collections/hours-and-place/entries/hours`);
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await page.getByRole('button', { name: /Prepara il prossimo orario/ }).click();
+  const next = page.locator('[id^="next-field"]');
+  await typeDate(page, next.getByLabel('Dal giorno', { exact: true }), from);
+  // Decap's list items, each a day with its "Giorno" choice (the class is Decap's own).
+  const days = next
+    .locator('[class*="listControlItem"]')
+    .filter({ has: page.getByRole('combobox', { name: 'Giorno' }) });
+  await expect(days).toHaveCount(3);
+  await expect(days.nth(0)).toContainText('lunedì');
+  // Only Tuesday: Monday becomes Tuesday, Wednesday and Thursday go (the item's last button).
+  await days.nth(0).getByRole('combobox', { name: 'Giorno' }).click();
+  await page.getByRole('option', { name: 'martedì', exact: true }).click();
+  for (const index of [2, 1]) {
+    await days.nth(index).locator(':scope > div').first().getByRole('button').last().click();
+  }
+  await expect(days).toHaveCount(1);
+  expect(await englishButtons(page)).toEqual([]);
+  // The preview shows both weeks in Italian, the days that close marked.
+  const preview = page.locator('iframe').first().contentFrame();
+  await expect(preview.getByRole('table').nth(1)).toContainText('chiuso (oggi aperto)');
+  await shot(page, '07-prossimo-orario');
+
+  const question = `Dal ${shortDate(from)} il Polo risulterà chiuso lunedì, mercoledì e giovedì, che oggi sono aperti. Salvare comunque?`;
+  await publish(page);
+  await expect(page.getByText(/Nulla è stato scritto/)).toBeVisible();
+  expect(asked).toEqual([question]);
+  expect(readFileSync(hoursFile, 'utf8')).toBe(fixture);
+
+  await publish(page);
+  await expect.poll(() => readFileSync(hoursFile, 'utf8'), { timeout: 15_000 }).toContain('next:');
+  expect(asked).toEqual([question, question]);
+  const saved = parse(readFileSync(hoursFile, 'utf8')) as { polo: Record<string, unknown> };
+  const week = (days: string[]) => days.map((day) => ({ day, slots: morning }));
+  expect(saved.polo['weekly']).toEqual(week(['monday', 'wednesday', 'thursday']));
+  expect(saved.polo['next']).toEqual({ from, weekly: week(['tuesday']) });
 });

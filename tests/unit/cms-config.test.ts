@@ -3,8 +3,9 @@
  * fields, dates as date pickers written YYYY-MM-DD, times as HH:MM, the same choices, facts in
  * the Italian tab only; and what the editor checks before saving is what the build refuses.
  */
+import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { decapConfig } from '../../src/cms/decap-config';
+import { decapConfig, translatedFields } from '../../src/cms/decap-config';
 import { problemsOf } from '../../src/cms/browser/entry-check';
 import type { CmsField } from '../../src/cms/json-schema-fields';
 import { eachCollection, type OneFileName } from '../../src/schemas/collections';
@@ -83,16 +84,53 @@ describe('the editor configuration', () => {
     ]);
   });
 
-  it('asks for dates with a date picker written as YYYY-MM-DD', () => {
-    for (const name of ['published', 'lastReviewed']) {
-      expect(byName(notices, name)).toMatchObject({
-        widget: 'datetime',
-        format: 'YYYY-MM-DD',
-        time_format: false,
-      });
+  it('asks for every date with the browser’s own date field, which writes YYYY-MM-DD', () => {
+    const dates = [...allFields(notices)].filter((f) => f.widget === 'calendar-day');
+    expect(dates.map((f) => f.name).sort()).toEqual(['from', 'lastReviewed', 'published', 'to']);
+    expect([...allFields(notices)].filter((f) => f.widget === 'datetime')).toEqual([]);
+  });
+
+  it('lets a notice leave its closure out, and asks for both days once one is written', () => {
+    const closure = byName(notices, 'closure');
+    expect(closure).toMatchObject({ widget: 'optional-group', required: false });
+    const days = closure.fields as CmsField[];
+    expect(days.map((f) => [f.name, f.required])).toEqual([
+      ['from', true],
+      ['to', true],
+    ]);
+  });
+
+  it('starts a next timetable as a copy of the current one', () => {
+    const hours = fileGroup.files.find((f) => f.name === 'hours');
+    const polo = hours?.fields[0]?.fields as CmsField[];
+    expect(byName(polo, 'next')).toMatchObject({
+      widget: 'optional-group',
+      required: false,
+      copyOf: ['polo', 'weekly'],
+    });
+    const next = byName(polo, 'next').fields as CmsField[];
+    expect(next.map((f) => f.name)).toEqual(['from', 'weekly']);
+  });
+
+  it('keeps the fields the site’s code writes, without showing them', () => {
+    // The two fields as they will come: a translation's revision, the Italian's last change.
+    const schema = z.strictObject({
+      title: z.string().meta({ label: 'Titolo' }),
+      summary: z.string().meta({ label: 'Riassunto' }),
+      translationOf: z
+        .string()
+        .regex(/^[0-9a-f]{8}$/)
+        .optional(),
+      textChanged: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
+    });
+    const fields = translatedFields('pages', schema);
+    for (const name of ['translationOf', 'textChanged']) {
+      expect(byName(fields, name)).toMatchObject({ widget: 'hidden', required: false });
     }
-    const closure = byName(notices, 'closure').fields as CmsField[];
-    expect(closure.map((f) => f.name)).toEqual(['from', 'to']);
+    expect(byName(fields, 'title').widget).toBe('string');
   });
 
   it('asks for times as HH:MM, and refuses 25:00', () => {
@@ -127,8 +165,12 @@ describe('the check before saving', () => {
     newsletter: false,
     activity: '',
   };
+  const today = '2026-11-20';
   const entry = (data: Record<string, unknown>, ar: Record<string, unknown> = {}) =>
-    problemsOf({ collection: 'notices', file: 'chiuso', data, translations: { ar, en: {} } });
+    problemsOf(
+      { collection: 'notices', file: 'chiuso', data, translations: { ar, en: {} } },
+      today,
+    );
 
   it('accepts a closure that ends on or after its first day, and drops empty fields', () => {
     const result = entry({ ...notice, closure: { from: '2026-12-24', to: '2026-12-24' } });
@@ -138,11 +180,24 @@ describe('the check before saving', () => {
 
   it('refuses a closure that ends before it starts, in Italian', () => {
     const { problems } = entry({ ...notice, closure: { from: '2026-12-24', to: '2026-12-20' } });
-    expect(problems.join()).toMatch(/la chiusura finisce prima di cominciare/);
+    expect(problems).toEqual([
+      'La chiusura finisce prima di cominciare: l’ultimo giorno (20/12/2026) viene prima del primo (24/12/2026).',
+    ]);
   });
 
-  it('refuses a closure with only one day written', () => {
-    expect(entry({ ...notice, closure: { from: '2026-12-24', to: '' } }).problems).not.toEqual([]);
+  it('saves a notice that announces no closure', () => {
+    expect(entry({ ...notice, closure: { from: '', to: '' } })).toEqual({
+      problems: [],
+      doubts: [],
+      emptyPaths: [['activity'], ['closure']],
+    });
+    expect(entry(notice).problems).toEqual([]);
+  });
+
+  it('asks for the other day of a closure with only one day written', () => {
+    expect(entry({ ...notice, closure: { from: '2026-12-24', to: '' } }).problems).toEqual([
+      'Chiusura: manca «Al giorno (compreso)»; scrivilo, oppure svuota tutto il gruppo.',
+    ]);
   });
 
   it.each(eachCollection().filter((c) => c.kind !== 'ui-strings'))(
@@ -152,7 +207,7 @@ describe('the check before saving', () => {
         c.kind === 'translated'
           ? { collection: c.name, file: 'nuovo', data: {}, translations: {} }
           : { collection: fileGroup.name, file: c.name, data: { polo: {} }, translations: {} };
-      expect(problemsOf(empty).problems).not.toEqual([]);
+      expect(problemsOf(empty, '2026-11-20').problems).not.toEqual([]);
     },
   );
 
@@ -164,6 +219,8 @@ describe('the check before saving', () => {
       translation: 'machine',
     };
     expect(entry(notice, ar).problems).toEqual([]);
-    expect(entry(notice, { ...ar, summary: '' }).problems.join()).toMatch(/^ar: Riassunto/);
+    expect(entry(notice, { ...ar, summary: '' }).problems).toEqual([
+      'Traduzione in arabo: manca «Riassunto».',
+    ]);
   });
 });

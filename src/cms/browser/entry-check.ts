@@ -10,7 +10,10 @@ import {
   isTranslated,
   schemaOf,
 } from '../../schemas/collections';
-import { jsonSchemaOf, labelsAlong } from '../json-schema-fields';
+import { italianDay } from '../../lib/hours/schedule';
+import { jsonSchemaOf, type JsonSchema } from '../json-schema-fields';
+import { dateDoubts, nextTimetableDoubt } from './doubts';
+import { issueSentence, tabPrefix } from './messages';
 
 /** An entry as Decap holds it: the Italian data, and the data of each translation tab. */
 export interface CmsEntry {
@@ -34,8 +37,12 @@ export function emptyPathsOf(value: unknown, path: Path = []): Path[] {
   if (typeof value !== 'object' || Array.isArray(value) || value === null) return [];
   const entries = Object.entries(value);
   const empty = entries.flatMap(([key, inner]) => emptyPathsOf(inner, [...path, key]));
-  // An optional group left wholly empty (a closure with neither day) goes as a whole.
-  const wholly = path.length > 0 && entries.length > 0 && empty.length === entries.length;
+  // An optional group left wholly empty (a closure with neither day, a next timetable with
+  // no day and no week) goes as a whole. An empty list alone stays: `openOn: []` is written.
+  const blank = entries.filter(
+    ([, inner]) => isEmpty(inner) || (Array.isArray(inner) && inner.length === 0),
+  );
+  const wholly = path.length > 0 && entries.length > 0 && blank.length === entries.length;
   return wholly ? [path] : empty;
 }
 
@@ -59,53 +66,74 @@ function fileSchemaOf(file: string): z.ZodType | undefined {
   return collection && schemaOf(collection.name, []);
 }
 
-/** One line per problem, in Italian, naming the field, e.g. 'Chiusura › Al giorno: …'. */
-function linesOf(error: z.ZodError, where: string, schema: z.ZodType): string[] {
-  const json = jsonSchemaOf(schema);
-  return error.issues.map((issue) => {
-    const field = labelsAlong(json, issue.path).join(' › ') || 'voce';
-    const missing = issue.code === 'invalid_type' && /undefined|missing/.test(issue.message);
-    const text =
-      issue.path.at(-1) === 'to' && issue.code === 'custom'
-        ? 'la chiusura finisce prima di cominciare: l’ultimo giorno deve venire dopo il primo'
-        : issue.path.at(-1) === 'closes' && issue.code === 'custom'
-          ? 'l’ora di chiusura deve venire dopo quella di apertura'
-          : missing
-            ? 'manca'
-            : issue.message;
-    return `${where}${field}: ${text}`;
-  });
+/** The groups of an entry that may be left out whole, e.g. ['closure'] of a notice. */
+const optionalGroups = (json: JsonSchema) =>
+  Object.entries(json.properties ?? {})
+    .filter(([name, property]) => property.type === 'object' && !json.required?.includes(name))
+    .map(([name]) => name);
+
+/** One sentence per problem, in Italian and in staff words (see messages.ts). */
+function sentencesOf(error: z.ZodError, data: unknown, json: JsonSchema): string[] {
+  return error.issues.map((issue) => issueSentence(issue, json, data, optionalGroups(json)));
 }
+
+/** 'Traduzione in arabo: ' before each sentence of a translation tab. */
+const inTab = (locale: string, sentences: string[]) =>
+  sentences.map((s) => `${tabPrefix(locale)}${s.charAt(0).toLowerCase()}${s.slice(1)}`);
 
 /** Whether a translation tab holds any words, e.g. an Arabic tab never opened holds none. */
 export function hasWords(data: Record<string, unknown>): boolean {
   return ['title', 'summary', 'body'].some((key) => !isEmpty(data[key]));
 }
 
+/** What the check finds: problems refuse the save; doubts are asked about before it. */
+export interface EntryCheck {
+  problems: string[];
+  /** Slips the Polo may mean, e.g. a date more than a year ahead: staff are asked. */
+  doubts: string[];
+  /** The empty values to leave out of the Italian file. */
+  emptyPaths: Path[];
+}
+
 /**
- * The problems of an entry, as the build would find them, and the empty values to leave out of
- * the Italian file. A translation is checked with the facts of the Italian original it inherits.
+ * The problems of an entry, as the build would find them, the doubts to ask about (a date far
+ * ahead, a next timetable that closes days), and the empty values to leave out of the Italian
+ * file. A translation is checked with the facts of the Italian original it inherits. `today`
+ * is the Italian calendar day, YYYY-MM-DD.
  */
-export function problemsOf(entry: CmsEntry): { problems: string[]; emptyPaths: Path[] } {
+export function problemsOf(entry: CmsEntry, today = italianDay(Date.now()).iso): EntryCheck {
   const emptyPaths = emptyPathsOf(entry.data).filter((path) => path.length > 0);
   const data = withoutPaths(entry.data, emptyPaths);
   const frontmatter = withoutBody(data);
   if (!isTranslated(entry.collection)) {
     const fileSchema = fileSchemaOf(entry.file);
-    if (!fileSchema) return { problems: [], emptyPaths };
+    if (!fileSchema) return { problems: [], doubts: [], emptyPaths };
+    const json = jsonSchemaOf(fileSchema);
     // Keyed YAML files: every key holds one entry of the schema (polo:, cpia:, …).
-    const problems = Object.values(frontmatter).flatMap((value) => {
+    const problems: string[] = [];
+    const doubts: string[] = [];
+    for (const value of Object.values(frontmatter)) {
       const result = fileSchema.safeParse(value);
-      return result.success ? [] : linesOf(result.error, '', fileSchema);
-    });
-    return { problems, emptyPaths };
+      if (!result.success) problems.push(...sentencesOf(result.error, value, json));
+      const dates = dateDoubts(json, (value ?? {}) as Record<string, unknown>, today);
+      problems.push(...dates.problems);
+      doubts.push(...dates.doubts);
+      if (entry.file === 'hours') {
+        const closing = nextTimetableDoubt(value as Parameters<typeof nextTimetableDoubt>[0]);
+        if (closing) doubts.push(closing);
+      }
+    }
+    return { problems, doubts, emptyPaths };
   }
   // The list of desks is the editor's choice list; the build checks the name again.
   const desks = typeof data['activity'] === 'string' ? [data['activity']] : [];
   const schema: z.ZodType = schemaOf(entry.collection, desks);
-  const problems: string[] = [];
+  const json = jsonSchemaOf(schema);
   const original = schema.safeParse(frontmatter);
-  if (!original.success) problems.push(...linesOf(original.error, 'Italiano: ', schema));
+  const problems = original.success ? [] : sentencesOf(original.error, frontmatter, json);
+  const dates = dateDoubts(json, frontmatter, today);
+  problems.push(...dates.problems);
+  const doubts = [...dates.doubts];
   const neutral: readonly string[] = contentCollections[entry.collection].languageNeutral;
   const facts = Object.fromEntries(
     Object.entries(frontmatter).filter(([k]) => neutral.includes(k)),
@@ -116,13 +144,17 @@ export function problemsOf(entry: CmsEntry): { problems: string[]; emptyPaths: P
       words,
       emptyPathsOf(words).filter((p) => p.length > 0),
     );
-    const wordsOnly = withoutBody(kept);
-    const result = schema.safeParse({ ...facts, ...wordsOnly });
+    const translation = { ...facts, ...withoutBody(kept) };
+    const result = schema.safeParse(translation);
     if (!result.success) {
       // A fact's problem is the Italian tab's, already said once.
       const issues = result.error.issues.filter((i) => !neutral.includes(String(i.path[0])));
-      problems.push(...linesOf({ issues } as z.ZodError, `${locale}: `, schema));
+      problems.push(...inTab(locale, sentencesOf({ issues } as z.ZodError, translation, json)));
     }
+    // The facts' dates were asked about once, in the Italian tab.
+    const own = dateDoubts(json, withoutBody(kept), today);
+    problems.push(...inTab(locale, own.problems));
+    doubts.push(...inTab(locale, own.doubts));
   }
-  return { problems, emptyPaths };
+  return { problems, doubts, emptyPaths };
 }

@@ -11,6 +11,8 @@ export function GET() {
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="robots" content="noindex, nofollow">
     <title>Redazione · Polo Sociale Integrato di Siracusa</title>
+    <!-- A refused save lists one problem per line. -->
+    <style>.Toastify__toast-body { white-space: pre-line; }</style>
     <script type="module" src="/admin/polo-cms.js"></script>
   </head>
   <body>
