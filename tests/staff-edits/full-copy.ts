@@ -5,12 +5,22 @@
  * holds a copy of today's hours, notices or desks.
  *
  * The copy is the working tree as git sees it (tracked and new files, not ignored ones), in
- * the system's temporary folder, with node_modules linked, not copied. It is removed after a
+ * the system's temporary folder, with node_modules hard-linked, not copied. It is removed after a
  * pass and kept after a failure, to look into; `--keep` keeps it anyway. PORT and the other
  * settings of `npm test` pass through.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,12 +40,40 @@ function workingTree(): string[] {
   return listed.stdout.split('\0').filter((path) => path && existsSync(join(repository, path)));
 }
 
+const caches = ['.vite', '.vite-temp', '.vitest-cache', '.astro', '.cache'];
+
+/**
+ * `from` rebuilt at `to` of hard links: no room taken, and a real folder, not a link to one,
+ * which the Netlify adapter needs (it links its function's node_modules relative to the
+ * project, and a symlinked node_modules would send that link outside the copy).
+ */
+function linkTree(from: string, to: string) {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    // Tools' caches are the project's own, and rewritten in place: a shared file would carry
+    // the copy's cache back into the repository.
+    if (caches.includes(entry.name)) continue;
+    const [source, target] = [join(from, entry.name), join(to, entry.name)];
+    if (entry.isSymbolicLink()) symlinkSync(readlinkSync(source), target);
+    else if (entry.isDirectory()) linkTree(source, target);
+    else linkSync(source, target);
+  }
+}
+
 const copy = mkdtempSync(join(tmpdir(), 'polo-staff-edits-'));
 for (const path of workingTree()) {
   mkdirSync(dirname(join(copy, path)), { recursive: true });
   cpSync(join(repository, path), join(copy, path));
 }
-symlinkSync(join(repository, 'node_modules'), join(copy, 'node_modules'), 'dir');
+try {
+  linkTree(join(repository, 'node_modules'), join(copy, 'node_modules'));
+} catch (error) {
+  // Another file system than the temporary folder's: a link to the folder (the Netlify
+  // function's test then fails for that reason alone).
+  console.warn(`node_modules linked, not hard-linked: ${String(error)}`);
+  rmSync(join(copy, 'node_modules'), { recursive: true, force: true });
+  symlinkSync(join(repository, 'node_modules'), join(copy, 'node_modules'), 'dir');
+}
 
 const edits = await applyStaffEdits(join(copy, 'content'));
 console.log(`Staff edits in ${copy}:`);
