@@ -1,55 +1,13 @@
 /**
- * Every built page is valid HTML by the W3C's checker (the Nu Html Checker, run locally with
- * Java): the errors it finds are the ones browsers and assistive technology guess their way
- * around, differently from one another.
+ * Every built page is valid HTML by the W3C's checker (tests/support/html-checker.ts): the
+ * errors it finds are the ones browsers and assistive technology guess their way around,
+ * differently from one another.
  */
-import { execFile } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
-import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
-import { htmlFiles } from '../support/html-files';
-
-const client = 'dist/client';
-const jar = createRequire(import.meta.url)('vnu-jar') as string;
-
-interface Message {
-  type: 'error' | 'info' | 'non-document-error';
-  url: string;
-  lastLine?: number;
-  message: string;
-  extract?: string;
-}
-
-/**
- * The one message the checker gets wrong: the HTML standard lets `blocking="render"` go with
- * `rel="expect"` (Chromium 124 and later hold the first frame until `#main` is parsed, see
- * BaseLayout.astro); the checker still allows `blocking` only on stylesheets.
- */
-const checkerLag = (m: Message) =>
-  m.message.includes('“blocking” attribute') &&
-  /<link rel="expect" href="#main" blocking="render">/.test(m.extract ?? '');
+import { htmlErrors } from '../support/html-checker';
 
 it('has no error on any built page', async () => {
-  // The checker writes its report to stderr and exits 1 when it finds an error.
-  const { stderr } = await promisify(execFile)(
-    'java',
-    ['-jar', jar, '--format', 'json', '--errors-only', '--skip-non-html', client],
-    { maxBuffer: 64 * 1024 * 1024 },
-  ).catch((error: { stderr?: string; message: string }) => {
-    if (error.stderr === undefined) throw new Error(`The checker did not run: ${error.message}`);
-    return { stderr: error.stderr };
-  });
-  const { messages } = JSON.parse(stderr) as { messages: Message[] };
-  const found = messages
-    .filter((m) => !checkerLag(m))
-    .map((m) => `${relative(client, new URL(m.url).pathname)}:${m.lastLine ?? '?'}: ${m.message}`);
-  expect(found).toEqual([]);
-  // The checker did read every page: it met the exception once on each page that has it.
-  const withExpect = htmlFiles(client).filter((file) =>
-    readFileSync(file, 'utf8').includes('<link rel="expect"'),
-  );
-  expect(withExpect.length).toBeGreaterThan(0);
-  expect(messages.filter(checkerLag)).toHaveLength(withExpect.length);
+  const { errors, readAll } = await htmlErrors('dist/client');
+  expect(errors).toEqual([]);
+  expect(readAll, 'the checker read every page').toBe(true);
 });

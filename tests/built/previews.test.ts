@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { locales } from '../../src/lib/locales';
-import { activitySlugs, sitePages } from '../e2e/site-pages';
+import { activitySlugs, sitePages } from '../support/site-pages';
 import { inkIn, picture } from '../support/png-ink';
 
 const client = 'dist/client';

@@ -1,7 +1,7 @@
 /**
  * Runs Astro (a build, a sync or the dev server) on a copy of `content/` changed by a fixture:
  * files in the fixture folder replace or join the real ones, paths listed in its `REMOVE` file
- * are deleted, folders listed in its `CLEAR` file lose their files (so a count of notices does
+ * are deleted (if staff have not already), folders listed in its `CLEAR` file lose their files (so a count of notices does
  * not depend on the real ones staff publish), and lines named in its `DROP` file
  * (`<file> <start of the line>`) are taken out of the real files, so a fixture stays right as
  * the real content grows.
@@ -29,17 +29,23 @@ export interface AstroRun {
   dir: string;
 }
 
-export function withFixture(fixture: string): string {
+/** A copy of `content/` in a folder of its own; returns the folder (the copy is `{dir}/content`). */
+export function copyOfContent(): string {
   // Inside the project, so that a build there finds the project's node_modules.
   mkdirSync('.test-builds', { recursive: true });
   const dir = resolve(mkdtempSync(join('.test-builds', 'content-')));
+  cpSync('content', join(dir, 'content'), { recursive: true });
+  return dir;
+}
+
+export function withFixture(fixture: string): string {
+  const dir = copyOfContent();
   const content = join(dir, 'content');
-  cpSync('content', content, { recursive: true });
   const removeList = join(fixture, 'REMOVE');
   if (existsSync(removeList)) {
     for (const path of readFileSync(removeList, 'utf8').split('\n').filter(Boolean)) {
       // A folder too, e.g. `notices`, so a fixture can replace all of a collection.
-      rmSync(join(content, path), { recursive: true });
+      rmSync(join(content, path), { recursive: true, force: true });
     }
   }
   const clearList = join(fixture, 'CLEAR');

@@ -62,7 +62,7 @@ describe('a closure written only in the Italian notice', () => {
     const notice = textOf(page('en/avvisi/chiusura-lavori'));
     expect(notice).toContain('1 December 2099');
     expect(notice).toContain('10 December 2099');
-    expect(page('en/avvisi/chiusura-lavori')).toContain('href="/en/sportelli/lavoro/"');
+    expect(page('en/avvisi/chiusura-lavori')).toContain('href="/en/sportelli/sportello-prova/"');
     expect(page('en/rss.xml')).toContain('<title>Closed for works</title>');
   });
 
@@ -112,7 +112,7 @@ describe('files the site cannot show', () => {
       'notices/chiusura-dimenticata.md: this file is outside the language folders',
     );
     expect(build.output).toMatch(
-      /activities\/fr\/mentoring\.md: the text is mostly in Arabic script, but this folder is for Français/,
+      /activities\/fr\/sportello-prova\.md: the text is mostly in Arabic script, but this folder is for Français/,
     );
   });
 });

@@ -4,7 +4,7 @@
  * screen reader changes voice, and the punctuation after it stays outside.
  */
 import { expect, test } from '@playwright/test';
-import { pagePaths } from './site-pages';
+import { pagePaths } from '../support/site-pages';
 import { locales } from '../../src/lib/locales';
 
 const otherScripts = locales.filter((l) => l.script !== 'Latin');

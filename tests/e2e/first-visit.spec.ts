@@ -5,9 +5,11 @@
  * whatever the hour says in the status line.
  */
 import { expect, test } from '@playwright/test';
-import { deskSlugs } from './site-pages';
+import { deskSlugs } from '../support/site-pages';
+import { scheduleOf } from '../support/content-facts';
+import { statusMoments } from '../support/status-moments';
 
-const desk = deskSlugs[0] ?? 'lavoro';
+const desk = deskSlugs[0] ?? '';
 const pageTypes = [
   '/',
   `/sportelli/${desk}/`,
@@ -19,8 +21,16 @@ const pageTypes = [
   '/accessibilita/',
   '/newsletter/',
 ];
-/** Open on a Monday morning; an Easter Monday (the longest kind of line); a lunch break. */
-const moments = ['2026-11-30T08:30:00Z', '2027-03-29T07:30:00Z', '2026-11-30T12:30:00Z'];
+/**
+ * Moments of the content's own timetable: open; closed for a holiday or a closure notice (the
+ * longest kinds of line); the lunch break, or closed until tomorrow where no day has one.
+ */
+const found = statusMoments(scheduleOf);
+const moments = [
+  found.open,
+  found.closure ?? found.holiday,
+  found.lunchBreak ?? found.closedUntilTomorrow,
+].flatMap((m) => (m ? [new Date(m.now).toISOString()] : []));
 const aside = /\/(sw\.js|icons\/[^/]+|[a-z]+\/manifest\.webmanifest)$/;
 
 test.use({ timezoneId: 'America/Lima', viewport: { width: 360, height: 640 } });

@@ -5,6 +5,10 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { localeCodes } from '../../src/lib/locales';
+import { deskSlugs } from '../support/site-pages';
+import { uiString } from '../support/ui-strings';
+
+const [desk = '', otherDesk = desk] = deskSlugs;
 
 /** Collects CSP violations the page reports, from its own event and from the console. */
 async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
@@ -30,8 +34,8 @@ async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
 const pageTypes = [
   '/',
   '/it/',
-  '/ar/sportelli/lavoro/',
-  '/ar/sportelli/lavoro/scheda/',
+  `/ar/sportelli/${desk}/`,
+  `/ar/sportelli/${desk}/scheda/`,
   '/it/orari/',
   '/fr/programma/',
   '/en/avvisi/',
@@ -49,7 +53,7 @@ test('no page type reports a CSP violation, with its scripts running', async ({ 
     await page.waitForLoadState('networkidle');
   }
   // The scripts at work: the status line, the share block, the form's background post.
-  await page.goto('/ar/sportelli/lavoro/');
+  await page.goto(`/ar/sportelli/${desk}/`);
   await expect(page.locator('[data-hours-status]')).toHaveAttribute('data-state', /open|closed/);
   const form = page.locator('footer form[data-newsletter-form]');
   await form.getByRole('button').click();
@@ -132,8 +136,8 @@ test('the keyboard goes through the newsletter form in order and can sign up', a
   expect(stops.map((s) => s.label)).toEqual([
     'email',
     'consent',
-    'Come usiamo i tuoi dati',
-    'Iscriviti',
+    uiString('it', 'newsletter.privacy').slice(0, 30),
+    uiString('it', 'newsletter.submit').slice(0, 30),
   ]);
   expect(stops.every((s) => s.visible)).toBe(true);
   // Back to the form, typed and ticked with the keyboard only.
@@ -151,7 +155,7 @@ test('the keyboard goes through the newsletter form in order and can sign up', a
 test('the keyboard goes through the share block in order, with a visible focus', async ({
   page,
 }) => {
-  await page.goto('/fr/sportelli/mentoring/');
+  await page.goto(`/fr/sportelli/${otherDesk}/`);
   const actions = page.locator('.share').locator('a:visible, button:visible, input:visible');
   const expected = await actions.evaluateAll((els) => els.length);
   expect(expected).toBeGreaterThan(2);

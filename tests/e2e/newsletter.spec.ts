@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { axeTags } from './site-pages';
+import { axeTags } from '../support/site-pages';
 import { uiString } from '../support/ui-strings';
 
 const outbox = '.data/outbox';

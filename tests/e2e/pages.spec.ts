@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { locales } from '../../src/lib/locales';
-import { axeTags, sitePages } from './site-pages';
+import { axeTags, sitePages } from '../support/site-pages';
 
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(axeTags).analyze();

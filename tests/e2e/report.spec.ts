@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { axeTags } from './site-pages';
+import { axeTags } from '../support/site-pages';
 import { uiString } from '../support/ui-strings';
 
 async function expectNoAxeViolations(page: Page) {

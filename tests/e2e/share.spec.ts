@@ -3,32 +3,24 @@
  * phone reads back as the page's address, one clean A4 page when printed, the two-language
  * card, and what is left of all this without JavaScript.
  */
-import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { locales } from '../../src/lib/locales';
-import { formatTime } from '../../src/lib/dates';
-import { activitySlugs, deskSlugs, networkSlugs } from './site-pages';
+import { formatTime, weekdayName } from '../../src/lib/dates';
+import { activitySlugs, deskSlugs, networkSlugs } from '../support/site-pages';
+import { hoursAsBuilt, titleIn } from '../support/content-facts';
 import { place } from '../support/place';
+import { uiString } from '../support/ui-strings';
 
-/** An interface string as written in content/ui/{lang}.yaml. */
-const uiString = (lang: string, key: string) => {
-  const line = readFileSync(`content/ui/${lang}.yaml`, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith(`${key}:`));
-  return (line ?? '')
-    .slice(key.length + 1)
-    .trim()
-    .replace(/^'(.*)'$/, '$1');
-};
+/** The first day the Polo opens in the week, and its first period, as hours.yaml says. */
+const firstOpenDay = hoursAsBuilt().weekly.find((d) => d.slots.length > 0);
+/** Two desks to share, e.g. the first two in the site's order (the same one if only one). */
+const [desk = '', otherDesk = desk] = deskSlugs;
 
-/** Monday in the language, e.g. 'lunedì', 'الاثنين'. */
-const monday = (intl: string) =>
-  new Intl.DateTimeFormat(intl, { weekday: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2024, 0, 1, 12)),
-  );
+/** Monday in the language, e.g. 'lunedì', 'الاثنين': every table lists every day. */
+const monday = (intl: string) => weekdayName('monday', intl);
 
 /** What a phone camera would read in the QR code. */
 async function readQr(code: Locator): Promise<string | undefined> {
@@ -72,8 +64,10 @@ for (const locale of locales) {
       if (withHours) {
         expect(lines[1]).toContain(`${place.venue}, ${place.city}`);
         expect(lines[2]).toContain(uiString(locale.code, 'share.hours').replace('{hours}', ''));
-        expect(lines[2]).toContain(monday(locale.intl));
-        expect(lines[2]).toContain(formatTime('09:00', locale.intl));
+        if (firstOpenDay) {
+          expect(lines[2]).toContain(weekdayName(firstOpenDay.day, locale.intl));
+          expect(lines[2]).toContain(formatTime(firstOpenDay.slots[0]?.opens ?? '', locale.intl));
+        }
       } else {
         expect(lines).toHaveLength(2);
         await expect(page.locator('a[data-share-card]')).toHaveCount(0);
@@ -154,7 +148,7 @@ test('on a wide screen and on paper the Arabic half sits to the right of the Ita
   page,
 }) => {
   await page.setViewportSize({ width: 1024, height: 800 });
-  await page.goto('/ar/sportelli/lavoro/scheda/');
+  await page.goto(`/ar/sportelli/${desk}/scheda/`);
   const arabic = await page.locator('.side[lang="ar"]').boundingBox();
   const italian = await page.locator('.side[lang="it"]').boundingBox();
   expect(arabic && italian && arabic.x > italian.x + italian.width - 1).toBe(true);
@@ -168,24 +162,24 @@ test('on a wide screen and on paper the Arabic half sits to the right of the Ita
 });
 
 test('the Italian card lets the social worker choose the client’s language', async ({ page }) => {
-  await page.goto('/it/sportelli/mentoring/scheda/');
+  await page.goto(`/it/sportelli/${otherDesk}/scheda/`);
   const chooser = page.locator('.chooser');
   await expect(chooser).toContainText(uiString('it', 'card.choose'));
   for (const other of locales.filter((l) => l.code !== 'it')) {
     const link = chooser.locator(`a[hreflang="${other.code}"]`);
-    await expect(link).toHaveAttribute('href', `/${other.code}/sportelli/mentoring/scheda/`);
+    await expect(link).toHaveAttribute('href', `/${other.code}/sportelli/${otherDesk}/scheda/`);
     await expect(link).toHaveAttribute('lang', other.code);
     await expect(link).toHaveText(other.label);
   }
   await chooser.getByRole('link', { name: 'العربية' }).click();
-  await expect(page).toHaveURL(/\/ar\/sportelli\/mentoring\/scheda\/$/);
+  await expect(page).toHaveURL(new RegExp(`/ar/sportelli/${otherDesk}/scheda/$`));
   await expect(page.locator('.side[lang="ar"] h1')).toBeVisible();
 });
 
 test.describe('with JavaScript', () => {
   test('copies the link and says so in the page’s language', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.goto('/fr/sportelli/lavoro/');
+    await page.goto(`/fr/sportelli/${desk}/`);
     const copy = page.locator('[data-share-copy]');
     await expect(copy).toBeVisible();
     await expect(copy).toHaveText(uiString('fr', 'share.copy'));
@@ -214,7 +208,7 @@ test.describe('with JavaScript', () => {
     await page.addInitScript(() => {
       Reflect.deleteProperty(Navigator.prototype, 'share');
     });
-    await page.goto('/it/sportelli/lavoro/');
+    await page.goto(`/it/sportelli/${desk}/`);
     await expect(page.locator('[data-share-copy]')).toBeVisible();
     await expect(page.locator('[data-share-native]')).toBeHidden();
   });
@@ -229,14 +223,14 @@ test.describe('with JavaScript', () => {
         },
       });
     });
-    await page.goto('/en/sportelli/mentoring/');
+    await page.goto(`/en/sportelli/${otherDesk}/`);
     const button = page.locator('[data-share-native]');
     await expect(button).toBeVisible();
     await button.click();
     const shared = await page.evaluate(() => (window as unknown as { shared: ShareData }).shared);
     expect(shared.url).toBe(await canonical(page));
-    expect(shared.title).toBe('Mentoring');
-    expect(shared.text).toContain('Monday');
+    expect(shared.title).toBe(titleIn('activities', otherDesk, 'en'));
+    if (firstOpenDay) expect(shared.text).toContain(weekdayName(firstOpenDay.day, 'en-GB'));
   });
 
   test('prints from a button on the page and on the card', async ({ page }) => {
@@ -245,7 +239,7 @@ test.describe('with JavaScript', () => {
         document.documentElement.dataset['printed'] = 'yes';
       };
     });
-    for (const url of ['/ar/sportelli/lavoro/', '/ar/orari/', '/ar/sportelli/lavoro/scheda/']) {
+    for (const url of [`/ar/sportelli/${desk}/`, '/ar/orari/', `/ar/sportelli/${desk}/scheda/`]) {
       await page.goto(url);
       const button = page.locator('button[data-print]');
       await expect(button).toHaveText(uiString('ar', 'share.print'));
@@ -261,7 +255,7 @@ test.describe('without JavaScript', () => {
   test('the address, QR code, WhatsApp and the card remain; no button promises more', async ({
     page,
   }) => {
-    await page.goto('/ar/sportelli/lavoro/');
+    await page.goto(`/ar/sportelli/${desk}/`);
     const address = await canonical(page);
     const link = page.locator('.share [data-share-link]');
     await expect(link).toBeVisible();
@@ -279,7 +273,7 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('.share li:visible')).toHaveCount(2);
 
     await page.locator('a[data-share-card]').click();
-    await expect(page).toHaveURL(/\/ar\/sportelli\/lavoro\/scheda\/$/);
+    await expect(page).toHaveURL(new RegExp(`/ar/sportelli/${desk}/scheda/$`));
     await expect(page.locator('.side[lang="ar"]')).toHaveAttribute('dir', 'rtl');
     await expect(page.locator('.side[lang="it"]')).toHaveAttribute('dir', 'ltr');
     await expect(page.locator('[data-print]')).toBeHidden();

@@ -2,21 +2,25 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { locales } from '../../src/lib/locales';
-import { axeTags, sitePages } from './site-pages';
+import { formatTime } from '../../src/lib/dates';
+import { activitySlugs, axeTags, sitePages } from '../support/site-pages';
+import { hoursAsBuilt, titleIn } from '../support/content-facts';
+import { hoursTableProblems } from '../support/built-hours';
+import { uiString } from '../support/ui-strings';
 
 test.describe('not found', () => {
-  for (const { path, lang, dir, title } of [
-    { path: '/ar/no-such-page/', lang: 'ar', dir: 'rtl', title: 'الصفحة غير موجودة' },
-    { path: '/fr/sportelli/nope/', lang: 'fr', dir: 'ltr', title: 'Page introuvable' },
-    { path: '/no-such-page/', lang: 'it', dir: 'ltr', title: 'Pagina non trovata' },
-    { path: '/xx/orari/', lang: 'it', dir: 'ltr', title: 'Pagina non trovata' },
+  for (const { path, lang, dir } of [
+    { path: '/ar/no-such-page/', lang: 'ar', dir: 'rtl' },
+    { path: '/fr/sportelli/nope/', lang: 'fr', dir: 'ltr' },
+    { path: '/no-such-page/', lang: 'it', dir: 'ltr' },
+    { path: '/xx/orari/', lang: 'it', dir: 'ltr' },
   ]) {
     test(`${path} answers 404 in ${lang}`, async ({ page }) => {
       const response = await page.goto(path);
       expect(response?.status()).toBe(404);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       await expect(page.locator('html')).toHaveAttribute('dir', dir);
-      await expect(page.locator('h1')).toHaveText(title);
+      await expect(page.locator('h1')).toHaveText(uiString(lang, 'notfound.title'));
       await expect(page.locator('main a')).toHaveAttribute('href', `/${lang}/`);
       const axe = await new AxeBuilder({ page }).withTags(axeTags).analyze();
       expect(axe.violations.map((v) => v.id)).toEqual([]);
@@ -28,23 +32,28 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('a visitor reads the hours and switches language', async ({ page }) => {
+    const hours = hoursAsBuilt();
+    const firstDay = hours.weekly.find((d) => d.slots.length > 0);
     await page.goto('/');
     await page.getByRole('link', { name: /العربية/ }).click();
     await expect(page).toHaveURL(/\/ar\/$/);
     await page
-      .getByRole('navigation', { name: 'القائمة الرئيسية' })
+      .getByRole('navigation', { name: uiString('ar', 'nav.label') })
       .getByRole('link')
       .nth(1)
       .click();
     await expect(page).toHaveURL(/\/ar\/orari\/$/);
-    await expect(page.locator('tr[data-day="monday"] td')).toContainText('09:00');
+    if (firstDay) {
+      await expect(page.locator(`tr[data-day="${firstDay.day}"] td`).first()).toContainText(
+        formatTime(firstDay.slots[0]?.opens ?? '', 'ar-u-nu-latn'),
+      );
+    }
+    expect(hoursTableProblems(await page.content(), hours, 'ar')).toEqual([]);
     // The language list opens with one tap, without JavaScript.
     await page.locator('details.languages > summary').click();
     await page.locator('nav.switcher').getByRole('link', { name: 'Italiano' }).click();
     await expect(page).toHaveURL(/\/it\/orari\/$/);
-    await expect(page.locator('tr[data-day="monday"] td')).toHaveText(
-      'dalle 09:00 alle 13:00 e dalle 15:00 alle 18:00',
-    );
+    expect(hoursTableProblems(await page.content(), hours, 'it')).toEqual([]);
   });
 });
 
@@ -96,12 +105,11 @@ test('text at 200 % still fits a phone-sized window without sideways scrolling',
 }) => {
   // 200 % text in a 640 px window is the 320 px reflow case with twice the letters.
   await page.setViewportSize({ width: 640, height: 800 });
-  for (const url of [
-    '/it/',
-    '/ar/orari/',
-    '/fr/sportelli/tavolo-territoriale/',
-    '/en/programma/',
-  ]) {
+  // The activity with the longest French name: the likeliest to overflow.
+  const longest = activitySlugs.toSorted(
+    (a, b) => titleIn('activities', b, 'fr').length - titleIn('activities', a, 'fr').length,
+  )[0];
+  for (const url of ['/it/', '/ar/orari/', `/fr/sportelli/${longest ?? ''}/`, '/en/programma/']) {
     await page.goto(url);
     // Through the CSSOM: the page's CSP rightly refuses an injected <style>.
     await page.evaluate(() =>

@@ -1,0 +1,118 @@
+/**
+ * Byte budgets of a build, counted, never timed: the HTML with its inline CSS and scripts fits
+ * one round trip (14 KB brotli), everything a page loads fits 20 KB, and what one language
+ * keeps for offline reading averages 9.6 KB a file (150 KB for 16 files). Functions of a build folder, so that the real build
+ * and a copy with staff edits are held to the same budgets.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { keptFiles } from '../../src/integrations/service-worker';
+
+const kb = 1024;
+export const htmlBudget = 14 * kb;
+export const pageBudget = 20 * kb;
+export const workerBudget = 8 * kb;
+/**
+ * What one language keeps for offline reading (pages, calendar), on average per file: the
+ * total grows with each desk (its page and its card), so the budget is per file kept, 150 KB
+ * over the 16 files of the site as first measured (docs/offline.md).
+ */
+export const keptBudgetPerFile = (150 * kb) / 16;
+
+/** Every file under `dir`, at any depth. */
+export function* walk(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
+
+export const brotli = (path: string) =>
+  brotliCompressSync(readFileSync(path), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+    .length;
+
+// The editor at /admin/ is for staff, not readers: its budget is not a reader's (docs/benchmarks.md).
+export const isEditor = (client: string, path: string) =>
+  relative(client, path).split(sep)[0] === 'admin';
+
+/** The readers' pages of a build, as paths under `client`, e.g. 'it/orari/index.html'. */
+export const readerPages = (client: string) =>
+  [...walk(client)]
+    .filter((path) => path.endsWith('.html') && !isEditor(client, path))
+    .map((path) => relative(client, path));
+
+/** What a browser fetches to show the page: styles, scripts, icons, manifest, images (not data: URLs, which are in the page). */
+export function loadedBy(html: string): string[] {
+  const urls = new Set<string>();
+  for (const [tag] of html.matchAll(/<(?:link|script|img|source|iframe|video|audio)\b[^>]*>/g)) {
+    const rel = tag.match(/\brel="([^"]*)"/)?.[1] ?? '';
+    // Links to other documents (alternates, canonical) are not fetched with the page.
+    if (
+      tag.startsWith('<link') &&
+      !/\b(stylesheet|icon|manifest|preload|modulepreload|apple-touch-icon)\b/.test(rel)
+    )
+      continue;
+    const url = tag.match(/\b(?:src|href)="([^"]*)"/)?.[1];
+    if (url && !url.startsWith('data:')) urls.add(url);
+  }
+  for (const [, url] of html.matchAll(/url\(\s*['"]?([^'")]+)/g))
+    if (url && !url.startsWith('data:')) urls.add(url);
+  return [...urls];
+}
+
+/** What in one page of the build in `client` breaks its budgets; empty when it keeps them. */
+export function pageBudgetProblems(client: string, page: string): string[] {
+  const path = join(client, page);
+  const html = readFileSync(path, 'utf8');
+  const problems: string[] = [];
+  const htmlBytes = brotli(path);
+  if (htmlBytes > htmlBudget) {
+    problems.push(`${page}: HTML ${htmlBytes} B brotli, budget ${htmlBudget}`);
+  }
+  const loaded = loadedBy(html);
+  // The link-preview image is only named (og:image), for apps that show a shared link: the
+  // page never loads it, so it counts in no budget.
+  const preview = html.match(/<meta property="og:image" content="([^"]*)"/)?.[1];
+  if (preview) {
+    const { pathname } = new URL(preview);
+    if (loaded.some((url) => new URL(url, preview).pathname === pathname)) {
+      problems.push(`${page} loads its preview image`);
+    }
+  }
+  // One request per page: scripts, styles and the favicon (a data: URL) travel inside the
+  // HTML; the manifest is linked by a script once the page is on screen.
+  if (loaded.length > 0) problems.push(`${page} loads other files: ${loaded.join(', ')}`);
+  let total = htmlBytes;
+  for (const url of loaded) {
+    if (!/^\/(?!\/)/.test(url)) {
+      problems.push(`${page} loads ${url} from another site`);
+      continue;
+    }
+    const file = join(client, url.split(/[?#]/)[0] ?? url);
+    if (!statSync(file, { throwIfNoEntry: false })?.isFile()) {
+      problems.push(`${page} loads ${url}, which the build lacks`);
+      continue;
+    }
+    total += brotli(file);
+  }
+  if (total > pageBudget) {
+    problems.push(`${page}: ${total} B brotli with everything it loads, budget ${pageBudget}`);
+  }
+  return problems;
+}
+
+const isNoticePage = (url: string) => /^\/[\w-]+\/avvisi\/[^/]+\/$/.test(url);
+
+/**
+ * What one language keeps for offline reading in the build in `client`, in brotli bytes. A
+ * notice's own page comes and goes with the staff's work: the page budget holds each one; this
+ * holds what every reader keeps whatever is published.
+ */
+export function keptBytes(client: string, lang: string) {
+  const fileOf = (url: string) => join(client, url.endsWith('/') ? `${url}index.html` : url);
+  const urls = Object.keys(keptFiles(client)[lang] ?? {}).filter((url) => !isNoticePage(url));
+  const bytes = urls.reduce((sum, url) => sum + brotli(fileOf(url)), 0);
+  return { urls, bytes, budget: Math.floor(keptBudgetPerFile * urls.length) };
+}
