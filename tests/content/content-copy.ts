@@ -1,10 +1,10 @@
 /**
  * Runs Astro (a build, a sync or the dev server) on a copy of `content/` changed by a fixture:
  * files in the fixture folder replace or join the real ones, paths listed in its `REMOVE` file
- * are deleted (if staff have not already), folders listed in its `CLEAR` file lose their files (so a count of notices does
- * not depend on the real ones staff publish), and lines named in its `DROP` file
- * (`<file> <start of the line>`) are taken out of the real files, so a fixture stays right as
- * the real content grows.
+ * are deleted (if staff have not already), folders listed in its `CLEAR` file lose their files
+ * (so a count of notices does not depend on the real ones staff publish), and lines named in
+ * its `DROP` file (`<file> <start of the line>`) are taken out of the real files, so a fixture
+ * stays right as the real content grows.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import {
