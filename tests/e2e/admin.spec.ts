@@ -6,7 +6,7 @@
  * closure, and a next timetable that closes days, saved only once staff confirm. Dates are
  * typed on the keyboard, as staff type them, and the files must hold exactly what was typed.
  * The screenshots of the staff guide (docs/img/) are taken on the way, so they always show the
- * editor as it is.
+ * editor as it is, and the closure follows the guide's numbered steps one to one.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import {
@@ -74,8 +74,39 @@ let repo: string;
 let proxy: ChildProcess;
 
 test.describe.configure({ mode: 'serial' });
-// An Italian office's browser: dates shown as 24/12/2026 in the screenshots of the guide.
+// An Italian office's browser: the days named in Italian in the screenshots of the guide.
 test.use({ locale: 'it-IT' });
+
+/**
+ * The numbered steps of a task of the staff guide, one line each, e.g. the section
+ * '## Pubblicare una chiusura con la traduzione in arabo' => ['Sotto **Raccolte** premi…', …].
+ */
+function guideSteps(task: string): string[] {
+  const guide = readFileSync('docs/guida-redazione.md', 'utf8');
+  const section = guide.split(/^## /m).find((part) => part.startsWith(`${task}\n`));
+  if (!section) throw new Error(`the staff guide has no task «${task}»`);
+  return [...section.matchAll(/^(\d+)\. (.*(?:\n {3}.*)*)/gm)].map(([, n, text], index) => {
+    if (Number(n) !== index + 1) throw new Error(`«${task}»: step ${n} comes ${index + 1}th`);
+    return (text ?? '').replace(/\s+/g, ' ');
+  });
+}
+
+/**
+ * The test's side of a task of the guide: `step(3, 'Titolo')` says the next actions are the
+ * guide's step 3, which must name «Titolo»; `done()` is the numbers gone through, in order.
+ */
+function following(task: string) {
+  const steps = guideSteps(task);
+  const gone: number[] = [];
+  return {
+    steps,
+    step: (n: number, words: string) => {
+      expect(steps[n - 1], `step ${n} of «${task}» in the staff guide`).toContain(words);
+      gone.push(n);
+    },
+    done: () => gone,
+  };
+}
 
 test.beforeAll(async () => {
   mkdirSync('.test-builds', { recursive: true });
@@ -203,62 +234,93 @@ test('a closure notice written in the editor reaches every page of a build', asy
   await expect(page.getByRole('link', { name: 'Avvisi' }).first()).toBeVisible();
   await shot(page, '02-raccolte');
 
+  // The guide's task, step by step, as a member of staff alone does it.
+  const { steps, step, done } = following('Pubblicare una chiusura con la traduzione in arabo');
+  step(1, '**Avvisi**');
   await page.getByRole('link', { name: 'Avvisi' }).first().click();
+  step(2, '**Avvisi**');
   await page
     .getByRole('link', { name: /Nuovo|Crea/ })
     .first()
     .click();
   await expect(field(page, 'Titolo', 0)).toBeVisible();
   expect(await englishButtons(page)).toEqual([]);
+  step(3, '**Titolo**');
   await field(page, 'Titolo', 0).fill(italian.title);
+  step(4, '**Riassunto**');
   await field(page, 'Riassunto', 0).fill(italian.summary);
+  step(5, '**Testo**');
   await page.locator('[data-slate-editor]').first().click();
   await page.keyboard.type(italian.body);
+  step(6, '**Ultima verifica**');
   await page.getByRole('button', { name: 'Oggi, Ultima verifica' }).first().click();
+  step(7, '**Data di pubblicazione**');
   await page.getByRole('button', { name: 'Oggi, Data di pubblicazione' }).first().click();
-  // A closure that ends before it starts is refused before anything is written.
-  await typeDate(page, field(page, 'Dal giorno', 0), week.to);
-  await typeDate(page, field(page, 'Al giorno (compreso)', 0), week.from);
+  step(8, '**Dal giorno**');
+  await typeDate(page, field(page, 'Dal giorno', 0), week.from);
+  step(9, '**Al giorno (compreso)**');
+  await typeDate(page, field(page, 'Al giorno (compreso)', 0), week.to);
 
-  // The Arabic tab on the right.
+  step(10, '**Scrivendo in EN**');
   await page.getByRole('button', { name: /Scrivendo in EN/ }).click();
+  // Every language of the site but Italian, by its code.
+  for (const code of localeCodes.filter((code) => code !== 'it')) {
+    await expect(page.getByRole('menuitem', { name: code.toUpperCase() })).toBeVisible();
+  }
+  await shot(page, '03-lingue');
+  step(11, '**AR**');
   await page.getByRole('menuitem', { name: 'AR' }).click();
+  step(12, '**Titolo**');
   await field(page, 'Titolo', 1).fill(arabic.title);
+  step(13, '**Riassunto**');
   await field(page, 'Riassunto', 1).fill(arabic.summary);
+  step(14, '**Testo**');
   await page.locator('[data-slate-editor]').nth(1).click();
   await page.keyboard.type(arabic.body);
-  await typeDate(page, field(page, 'Ultima verifica', 1), today());
-  // The Italian tab shows "Originale italiano"; only a translation has a choice, made once.
-  await page.getByRole('combobox', { name: 'Stato della traduzione' }).selectOption('reviewed');
-  await shot(page, '03-avviso-due-lingue');
+  step(15, '**Ultima verifica**');
+  await page.getByRole('button', { name: 'Oggi, Ultima verifica' }).nth(1).click();
+  // The status is left as it shows: a translation no person has checked yet.
+  const status = page.getByRole('combobox', { name: 'Stato della traduzione' });
+  await expect(status).toHaveValue('machine');
+  await status.scrollIntoViewIfNeeded();
+  await shot(page, '04-traduzione');
 
+  // Off the guide's steps: a closure that ends before it starts is refused before anything
+  // is written, in one Italian sentence, as the guide shows; then the right days again.
+  await typeDate(page, field(page, 'Dal giorno', 0), week.to);
+  await typeDate(page, field(page, 'Al giorno (compreso)', 0), week.from);
   await publish(page);
-  // One Italian sentence, as staff read it: no "Error:", no field's key.
   const refusal = page.getByText(/La chiusura finisce prima di cominciare/);
   await expect(refusal).toHaveText(
     `Non salvato. La chiusura finisce prima di cominciare: l’ultimo giorno (${shortDate(week.from)}) viene prima del primo (${shortDate(week.to)}).`,
   );
   // The message slides in from the side: whole before it is photographed.
   await expect(refusal).toBeInViewport({ ratio: 1 });
-  await shot(page, '04-errore-chiusura');
+  await shot(page, '05-errore-chiusura');
   expect(existsSync(join(repo, 'content/notices/it', `${slug}.md`))).toBe(false);
   // Read, the message is closed with a click, as staff do before trying again.
   await refusal.click();
   await expect(refusal).toBeHidden();
-
   await typeDate(page, field(page, 'Dal giorno', 0), week.from);
   await typeDate(page, field(page, 'Al giorno (compreso)', 0), week.to);
-  await publish(page);
+
+  step(16, '**Pubblica**');
+  await page.getByRole('button', { name: 'Pubblica', exact: true }).click();
+  step(17, '**Pubblica ora**');
+  await page.getByRole('menuitem', { name: 'Pubblica ora' }).click();
   await expect
     .poll(() => existsSync(join(repo, 'content/notices/ar', `${slug}.md`)), { timeout: 15_000 })
     .toBe(true);
-  await shot(page, '05-avviso-salvato');
+  await shot(page, '06-avviso-salvato');
+  // Every step of the guide, once, in its order, and no other.
+  expect(done()).toEqual(steps.map((_, index) => index + 1));
+
   // The same editor on a phone.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${admin}#/collections/notices/entries/${slug}`);
   await page.reload();
   await expect(page.getByLabel('Titolo', { exact: true }).first()).toHaveValue(italian.title);
-  await shot(page, '06-telefono');
+  await shot(page, '07-telefono');
 
   // Italian: the words and the facts; Arabic: words only, which the build completes.
   const it = readFileSync(join(repo, 'content/notices/it', `${slug}.md`), 'utf8');
@@ -270,7 +332,7 @@ test('a closure notice written in the editor reaches every page of a build', asy
   expect(it).toMatch(new RegExp(`to: '?${week.to}'?\n`));
   expect(it).toMatch(new RegExp(`published: '?${today()}'?\n`));
   expect(ar).toContain(arabic.title);
-  expect(ar).toMatch(/translation: reviewed/);
+  expect(ar).toMatch(/translation: machine/);
   expect(ar).not.toMatch(/closure|published|newsletter|activity/);
   // Tabs left empty write nothing: English and French fall back to Italian.
   expect(existsSync(join(repo, 'content/notices/en', `${slug}.md`))).toBe(false);
@@ -409,7 +471,7 @@ test('a next timetable starts as the current one, and one that closes days saves
   // The preview shows both weeks in Italian, the days that close marked.
   const preview = page.locator('iframe').first().contentFrame();
   await expect(preview.getByRole('table').nth(1)).toContainText('chiuso (oggi aperto)');
-  await shot(page, '07-prossimo-orario');
+  await shot(page, '08-prossimo-orario');
 
   const question = `Dal ${shortDate(from)} il Polo risulterà chiuso lunedì, mercoledì e giovedì, che oggi sono aperti. Salvare comunque?`;
   await publish(page);
