@@ -13,6 +13,9 @@ export function GET() {
     <title>Redazione · Polo Sociale Integrato di Siracusa</title>
     <!-- A refused save lists one problem per line. -->
     <style>.Toastify__toast-body { white-space: pre-line; }</style>
+    <!-- Each line of a field reads in its own direction: Arabic from the right, its full stop
+         at its end, in the same form as Italian (Decap sets no direction on a language's pane). -->
+    <style>input, textarea, [contenteditable] > * { unicode-bidi: plaintext; text-align: start; }</style>
     <script type="module" src="/admin/polo-cms.js"></script>
   </head>
   <body>
