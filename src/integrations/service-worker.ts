@@ -10,9 +10,10 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { siteTimeZone } from '../lib/dates.ts';
 import { locales } from '../lib/locales.ts';
-import { fileUrl, isKeptFile, workerPath } from '../lib/offline.ts';
+import { fileUrl, isKeptFile, withinBudget, workerPath } from '../lib/offline.ts';
 
 function* files(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -25,15 +26,26 @@ function* files(dir: string): Generator<string> {
 const revision = (path: string) =>
   createHash('sha256').update(readFileSync(path)).digest('base64url').slice(0, 10);
 
-/** Per language, the address and revision of every file kept, read from the built site. */
+const brotliBytes = (path: string) =>
+  brotliCompressSync(readFileSync(path), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+    .length;
+
+/**
+ * Per language, the address and revision of every file kept, read from the built site: those
+ * that fit the language's budget, the home, hours and desks first (src/lib/offline.ts).
+ */
 export function keptFiles(client: string): Record<string, Record<string, string>> {
   return Object.fromEntries(
     locales.map(({ code }) => {
       const folder = join(client, code);
-      const own = [...files(folder)]
+      const candidates = [...files(folder)]
         .map((path) => relative(folder, path).split(sep).join('/'))
         .filter(isKeptFile)
-        .map((path) => [fileUrl(`${code}/${path}`), revision(join(folder, path))]);
+        .map((path) => ({ path, bytes: brotliBytes(join(folder, path)) }));
+      const own = withinBudget(candidates).map(({ path }) => [
+        fileUrl(`${code}/${path}`),
+        revision(join(folder, path)),
+      ]);
       return [code, Object.fromEntries(own)];
     }),
   );

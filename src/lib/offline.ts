@@ -38,3 +38,43 @@ export function isKeptFile(pathInLanguage: string): boolean {
 export function fileUrl(path: string): string {
   return `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
 }
+
+/**
+ * What one language keeps at most, brotli bytes: a cheap phone's share per language read,
+ * whatever staff publish. When the pages weigh more, the first in `keepRank`'s order are kept.
+ */
+export const keptBudget = 150 * 1024;
+
+/**
+ * The order in which a language's files are kept, lower first, e.g. 'index.html' => 0: the
+ * home, the hours and their calendar, the desks, the notices, then the other pages.
+ */
+export function keepRank(pathInLanguage: string): number {
+  if (pathInLanguage === 'index.html') return 0;
+  if (/^orari(\/|\.ics$)/.test(pathInLanguage)) return 1;
+  if (pathInLanguage.startsWith('sportelli/')) return 2;
+  if (pathInLanguage === 'avvisi/index.html') return 3;
+  if (pathInLanguage.startsWith('avvisi/')) return 4;
+  return 5;
+}
+
+/**
+ * The files kept within `budget`: the longest run, in `keepRank`'s order, that fits, e.g. with a
+ * budget of 10 and files of 4, 4 and 4 bytes => the first two. The rest open online only.
+ */
+export function withinBudget<F extends { path: string; bytes: number }>(
+  files: readonly F[],
+  budget = keptBudget,
+): F[] {
+  const ordered = [...files].sort(
+    (a, b) => keepRank(a.path) - keepRank(b.path) || a.path.localeCompare(b.path),
+  );
+  const kept: F[] = [];
+  let total = 0;
+  for (const file of ordered) {
+    total += file.bytes;
+    if (total > budget) break;
+    kept.push(file);
+  }
+  return kept;
+}

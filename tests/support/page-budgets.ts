@@ -1,24 +1,19 @@
 /**
  * Byte budgets of a build, counted, never timed: the HTML with its inline CSS and scripts fits
  * one round trip (14 KB brotli), everything a page loads fits 20 KB, and what one language
- * keeps for offline reading averages 9.6 KB a file (150 KB for 16 files). Functions of a build folder, so that the real build
+ * keeps for offline reading 150 KB, the home, hours and desks first. Functions of a build folder, so that the real build
  * and a copy with staff edits are held to the same budgets.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { keptFiles } from '../../src/integrations/service-worker';
+import { keptBudget } from '../../src/lib/offline';
 
 const kb = 1024;
 export const htmlBudget = 14 * kb;
 export const pageBudget = 20 * kb;
 export const workerBudget = 8 * kb;
-/**
- * What one language keeps for offline reading (pages, calendar), on average per file: the
- * total grows with each desk (its page and its card), so the budget is per file kept, 150 KB
- * over the 16 files of the site as first measured (docs/offline.md).
- */
-export const keptBudgetPerFile = (150 * kb) / 16;
 
 /** Every file under `dir`, at any depth. */
 export function* walk(dir: string): Generator<string> {
@@ -103,16 +98,18 @@ export function pageBudgetProblems(client: string, page: string): string[] {
   return problems;
 }
 
-const isNoticePage = (url: string) => /^\/[\w-]+\/avvisi\/[^/]+\/$/.test(url);
-
 /**
- * What one language keeps for offline reading in the build in `client`, in brotli bytes. A
- * notice's own page comes and goes with the staff's work: the page budget holds each one; this
- * holds what every reader keeps whatever is published.
+ * What one language keeps for offline reading in the build in `client`, in brotli bytes, and
+ * the desks' pages it has: the home, the hours and every desk must be among the kept, whatever
+ * is published (the worker keeps them first; src/lib/offline.ts).
  */
 export function keptBytes(client: string, lang: string) {
   const fileOf = (url: string) => join(client, url.endsWith('/') ? `${url}index.html` : url);
-  const urls = Object.keys(keptFiles(client)[lang] ?? {}).filter((url) => !isNoticePage(url));
+  const urls = Object.keys(keptFiles(client)[lang] ?? {});
   const bytes = urls.reduce((sum, url) => sum + brotli(fileOf(url)), 0);
-  return { urls, bytes, budget: Math.floor(keptBudgetPerFile * urls.length) };
+  const desks = readdirSync(join(client, lang, 'sportelli'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => `/${lang}/sportelli/${entry.name}/`);
+  const first = [`/${lang}/`, `/${lang}/orari/`, ...desks];
+  return { urls, bytes, budget: keptBudget, missing: first.filter((url) => !urls.includes(url)) };
 }

@@ -1,6 +1,6 @@
 /** What a phone keeps for offline reading: a language's pages, never a private one. */
 import { describe, expect, it } from 'vitest';
-import { fileUrl, isKeptFile } from '../../src/lib/offline';
+import { fileUrl, isKeptFile, withinBudget } from '../../src/lib/offline';
 import { trimPageCsp } from '../../src/integrations/page-csp';
 
 describe('kept for offline', () => {
@@ -42,5 +42,30 @@ describe("a page's CSP", () => {
     expect(trimmed).toContain(scriptHash);
     expect(trimmed).not.toContain(otherHash);
     expect(trimmed).toContain("script-src 'self'");
+  });
+});
+
+describe('what a language keeps when its pages weigh more than the budget', () => {
+  const file = (path: string, bytes: number) => ({ path, bytes });
+  const files = [
+    file('privacy/index.html', 40),
+    file('avvisi/chiuso/index.html', 30),
+    file('sportelli/lavoro/index.html', 30),
+    file('orari.ics', 5),
+    file('orari/index.html', 25),
+    file('index.html', 20),
+  ];
+
+  it('keeps everything that fits', () => {
+    expect(withinBudget(files, 1000)).toHaveLength(files.length);
+  });
+
+  it('keeps the home, the hours and the desks first, and stops at the first that does not fit', () => {
+    expect(withinBudget(files, 100).map((f) => f.path)).toEqual([
+      'index.html',
+      'orari.ics',
+      'orari/index.html',
+      'sportelli/lavoro/index.html',
+    ]);
   });
 });
