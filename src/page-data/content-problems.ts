@@ -3,10 +3,8 @@
  * message (the file, the line, what to write instead), never the page with another language or
  * an older text in its place. It reloads by itself once the file is fixed.
  */
+import { escapeMarkup } from '../lib/escape-markup';
 import { contentProblems } from '../loaders/content-problems';
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The error page, or undefined while the content has no mistake. */
 export function contentProblemsPage(): Response | undefined {
@@ -23,7 +21,7 @@ export function contentProblemsPage(): Response | undefined {
   <body>
     <h1>The content has a mistake</h1>
     <p>The build stops with this message. Fix the file and save it: this page reloads by itself.</p>
-    ${problems.map((problem) => `<pre>${escapeHtml(problem)}</pre>`).join('\n    ')}
+    ${problems.map((problem) => `<pre>${escapeMarkup(problem)}</pre>`).join('\n    ')}
   </body>
 </html>
 `;

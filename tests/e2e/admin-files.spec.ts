@@ -7,9 +7,9 @@
  * own files (tests/fixtures/admin-files/) put in that copy; every file is compared byte by byte
  * with the copy as it was before the save.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { startEditorCopy, type EditorCopy } from '../support/editor-copy';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { textRevision } from '../../src/lib/text-revision';
@@ -20,41 +20,17 @@ const admin = `/admin/?proxy-port=${proxyPort}`;
 const fixtures = resolve('tests/fixtures/admin-files');
 
 let repo: string;
-let proxy: ChildProcess;
+let copy: EditorCopy | undefined;
 
 test.describe.configure({ mode: 'serial' });
 test.use({ locale: 'it-IT' });
 
 test.beforeAll(async () => {
-  mkdirSync('.test-builds', { recursive: true });
-  repo = resolve(mkdtempSync(join('.test-builds', 'cms-files-')));
-  cpSync('content', join(repo, 'content'), { recursive: true });
-  cpSync(fixtures, join(repo, 'content'), { recursive: true });
-  proxy = spawn(process.execPath, [resolve('node_modules/decap-server/dist/index.js')], {
-    cwd: repo,
-    env: {
-      ...process.env,
-      PORT: String(proxyPort),
-      BIND_HOST: '127.0.0.1',
-      MODE: 'fs',
-      GIT_REPO_DIRECTORY: repo,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise<void>((done, fail) => {
-    let log = '';
-    proxy.stdout?.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-      if (log.includes('listening')) done();
-    });
-    proxy.on('exit', (code) => fail(new Error(`decap-server stopped (${code}): ${log}`)));
-  });
+  copy = await startEditorCopy('cms-files', proxyPort, fixtures);
+  repo = copy.repo;
 });
 
-test.afterAll(() => {
-  proxy?.kill();
-  if (repo) rmSync(repo, { recursive: true, force: true });
-});
+test.afterAll(() => copy?.stop());
 
 /** Every file of the copy's content, by its path under content/, as bytes. */
 function contentFiles(): Map<string, Buffer> {

@@ -8,21 +8,14 @@
  * The screenshots of the staff guide (docs/img/) are taken on the way, so they always show the
  * editor as it is, and the closure follows the guide's numbered steps one to one.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
+import { startEditorCopy, type EditorCopy } from '../support/editor-copy';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { runAstro } from '../content/content-copy';
 import { addDays } from '../../src/lib/calendar-days';
+import { holidayOn } from '../../src/lib/hours/holidays';
 import { italianDay } from '../../src/lib/hours/schedule';
 import { localeCodes } from '../../src/lib/locales';
 
@@ -32,7 +25,6 @@ const shots = resolve('docs/img');
 
 /** YYYY-MM-DD of a day, counted in UTC (the dates are calendar days, not instants). */
 const iso = (date: Date) => date.toISOString().slice(0, 10);
-const fixedHolidays = ['01-01', '01-06', '04-25', '05-01', '06-02', '08-15', '11-01', '12-08'];
 
 /**
  * A closure from a Monday to the Friday, at least five weeks after the day the test runs (the
@@ -45,8 +37,7 @@ function closureWeek(today = new Date()) {
   monday.setUTCDate(monday.getUTCDate() + ((8 - monday.getUTCDay()) % 7));
   for (;;) {
     const wednesday = new Date(monday.getTime() + 2 * 86_400_000);
-    const md = iso(wednesday).slice(5);
-    if (![...fixedHolidays, '12-13', '12-25', '12-26'].includes(md)) {
+    if (!holidayOn(iso(wednesday))) {
       return {
         from: iso(monday),
         to: iso(new Date(monday.getTime() + 4 * 86_400_000)),
@@ -71,7 +62,7 @@ const arabic = {
 const slug = 'chiuso-per-lavori-di-manutenzione';
 
 let repo: string;
-let proxy: ChildProcess;
+let copy: EditorCopy | undefined;
 
 test.describe.configure({ mode: 'serial' });
 // An Italian office's browser: the days named in Italian in the screenshots of the guide.
@@ -109,35 +100,11 @@ function following(task: string) {
 }
 
 test.beforeAll(async () => {
-  mkdirSync('.test-builds', { recursive: true });
-  repo = resolve(mkdtempSync(join('.test-builds', 'cms-')));
-  cpSync('content', join(repo, 'content'), { recursive: true });
-  // The proxy a member of staff runs with `npx decap-server`, over the copy, not the real content.
-  proxy = spawn(process.execPath, [resolve('node_modules/decap-server/dist/index.js')], {
-    cwd: repo,
-    env: {
-      ...process.env,
-      PORT: String(proxyPort),
-      BIND_HOST: '127.0.0.1',
-      MODE: 'fs',
-      GIT_REPO_DIRECTORY: repo,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise<void>((done, fail) => {
-    let log = '';
-    proxy.stdout?.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-      if (log.includes('listening')) done();
-    });
-    proxy.on('exit', (code) => fail(new Error(`decap-server stopped (${code}): ${log}`)));
-  });
+  copy = await startEditorCopy('cms', proxyPort, resolve('tests/fixtures/editor'));
+  repo = copy.repo;
 });
 
-test.afterAll(() => {
-  proxy?.kill();
-  if (repo) rmSync(repo, { recursive: true, force: true });
-});
+test.afterAll(() => copy?.stop());
 
 async function shot(page: Page, name: string) {
   mkdirSync(shots, { recursive: true });
@@ -354,8 +321,8 @@ test('a closure notice written in the editor reaches every page of a build', asy
   const ics = built('it/orari.ics').replace(/\r\n /g, '');
   expect(ics).toMatch(new RegExp(`EXDATE[^\\n]*${wednesday}T090000`));
 
-  // The status line of every language, on the Wednesday of the closure at 10:00 in Italy
-  // (an opening hour), reads the built copy's own pages and scripts.
+  // The status line of every language, on the Wednesday of the closure at 10:00 or 11:00 in
+  // Italy (winter or summer time; the fixture's Wednesday opens 09:00–13:00), reads the built copy's own pages and scripts.
   await page.route('http://copia.test/**', async (route) => {
     const path = new URL(route.request().url()).pathname;
     const file = join(client, path.endsWith('/') ? `${path}index.html` : path);

@@ -27,8 +27,8 @@ export interface StaffEdits {
   deletedTranslation: { lang: string; slug: string };
 }
 
-/** The repository's own hours file, whose Prettier settings the edited copy follows. */
-const repositoryHours = fileURLToPath(new URL('../../content/hours.yaml', import.meta.url));
+/** A YAML file at the repository's root (it need not exist): its Prettier settings apply. */
+const repositoryYaml = fileURLToPath(new URL('../../hours.yaml', import.meta.url));
 
 const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
@@ -92,7 +92,7 @@ async function editTuesday(contentDir: string, today: string) {
   }
   doc.setIn(['polo', 'lastReviewed'], today);
   // Formatted as the repository's `npm run format` would, wherever the copy is.
-  const options = { ...(await resolveConfig(repositoryHours)), filepath: path };
+  const options = { ...(await resolveConfig(repositoryYaml)), filepath: path };
   writeFileSync(path, await format(doc.toString(), options));
   return hours;
 }

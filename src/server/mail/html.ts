@@ -5,6 +5,8 @@
  * Not named `html`: Prettier would reformat a template with that tag, and so the mail.
  */
 
+import { escapeMarkup } from '../../lib/escape-markup.ts';
+
 /** HTML ready to send; only `mailHtml` and `trustedHtml` make one (the class stays in here). */
 class Html {
   readonly #text: string;
@@ -20,14 +22,11 @@ export type { Html };
 /** What a template may hold: words (escaped), HTML, or a list of HTML (joined as is). */
 export type HtmlValue = string | Html | readonly Html[];
 
-// Numeric references, e.g. '<' => '&#60;', as the mails have always had them.
-const escaped = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 const piece = (value: HtmlValue): string =>
   value instanceof Html
     ? value.toString()
     : typeof value === 'string'
-      ? escaped(value)
+      ? escapeMarkup(value)
       : value.map((fragment) => fragment.toString()).join('');
 
 /** HTML with each value escaped, e.g. mailHtml`<p>${'a < b'}</p>` => '<p>a &#60; b</p>'. */
