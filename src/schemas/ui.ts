@@ -107,6 +107,7 @@ export const uiKeys = [
   'hours.holidays',
   'hours.upcoming.title',
   'hours.upcoming.empty',
+  'hours.upcoming.more',
   'hours.upcoming.range',
   'hours.calendar',
   'hours.calendar.hint',
