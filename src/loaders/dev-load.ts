@@ -13,6 +13,9 @@ import { clearContentProblem, recordContentProblem } from './content-problems';
 
 type Load = (context: LoaderContext) => Promise<void>;
 
+/** How long the files must be quiet before a reload, in ms. */
+const settleMs = 150;
+
 /** `load` for the files at `watched` (a file, or a folder and everything in it). */
 export function loadWatched(watched: string, load: Load): Loader['load'] {
   return async (context) => {
@@ -25,13 +28,21 @@ export function loadWatched(watched: string, load: Load): Loader['load'] {
     // One load at a time, and one waiting at most: it reads every change made before it starts.
     let queue = Promise.resolve();
     let waiting = false;
+    let settling: ReturnType<typeof setTimeout> | undefined;
     watcher.on('all', (_event, path) => {
-      if (waiting || (path !== watched && !path.startsWith(watched + sep))) return;
-      waiting = true;
-      queue = queue.then(() => {
-        waiting = false;
-        return run();
-      });
+      if (path !== watched && !path.startsWith(watched + sep)) return;
+      // A save can be several writes (emptied, then written), and the watcher drops a change
+      // that follows another too closely: load once the files have been quiet a moment, or a
+      // file read half-saved would stay the page's mistake.
+      clearTimeout(settling);
+      settling = setTimeout(() => {
+        if (waiting) return;
+        waiting = true;
+        queue = queue.then(() => {
+          waiting = false;
+          return run();
+        });
+      }, settleMs);
     });
   };
 }
