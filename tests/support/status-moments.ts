@@ -20,6 +20,7 @@ import { addDays, daysBetween, nextDay, weekdayOf } from '../../src/lib/calendar
 import { formatTime, weekdayName } from '../../src/lib/dates';
 import { localeInfo, type Locale } from '../../src/lib/locales';
 import { fill } from '../../src/i18n/translate';
+import { saysClosed } from '../../src/i18n/status-text';
 import { uiString } from './ui-strings';
 import { readable } from './html-tree';
 
@@ -78,7 +79,11 @@ export function expectedAt(schedule: (lang: Locale) => ScheduleData, now: number
       const closed = inLang.closedDay;
       if (closed?.kind === 'closure') {
         const { to, reason } = closed.closure;
-        return readable(fill(ui('status.closure'), { date: dayMonth(to), reason, next }));
+        // A title that already says closed stands alone: "Chiuso per lavori fino al …".
+        const key = saysClosed(reason, ui('status.closure.words'))
+          ? 'status.closure.reason'
+          : 'status.closure';
+        return readable(fill(ui(key), { date: dayMonth(to), reason, next }));
       }
       if (closed?.kind === 'holiday') {
         return readable(
