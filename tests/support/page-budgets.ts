@@ -98,6 +98,14 @@ export function pageBudgetProblems(client: string, page: string): string[] {
   return problems;
 }
 
+// keptFiles compresses every language's files: once per build, not once per language asked.
+const keptByClient = new Map<string, ReturnType<typeof keptFiles>>();
+function keptFilesOf(client: string) {
+  const kept = keptByClient.get(client) ?? keptFiles(client);
+  keptByClient.set(client, kept);
+  return kept;
+}
+
 /**
  * What one language keeps for offline reading in the build in `client`, in brotli bytes, and
  * the desks' pages it has: the home, the hours and every desk must be among the kept, whatever
@@ -105,7 +113,7 @@ export function pageBudgetProblems(client: string, page: string): string[] {
  */
 export function keptBytes(client: string, lang: string) {
   const fileOf = (url: string) => join(client, url.endsWith('/') ? `${url}index.html` : url);
-  const urls = Object.keys(keptFiles(client)[lang] ?? {});
+  const urls = Object.keys(keptFilesOf(client)[lang] ?? {});
   const bytes = urls.reduce((sum, url) => sum + brotli(fileOf(url)), 0);
   const desks = readdirSync(join(client, lang, 'sportelli'), { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
