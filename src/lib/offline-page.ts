@@ -37,17 +37,19 @@ export const offlinePageStyle =
   'body{margin:0;padding:1rem;font:1.125rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic","Noto Sans Sinhala","Noto Sans Tamil",Arial,sans-serif;color:#1b1b1b;background:#fff;overflow-wrap:break-word}main{max-inline-size:40rem;margin-inline:auto}h1,h2{line-height:1.45;margin-block:1em .5em}h1{font-size:1.6rem}h2{font-size:1.25rem}.site{margin:0;color:#4a4a4a;font-size:1rem}ul{padding:0;list-style:none}li{margin-block:.5rem}a{display:inline-flex;align-items:center;min-block-size:2.75rem;color:#0b4f8a}small{display:block;color:#4a4a4a;font-size:1rem}';
 
 /**
- * The title a page shows in its list, from its <title>, e.g. 'Orari · Polo Sociale …' =>
- * 'Orari'; the home, titled with the Polo's name alone, keeps it.
+ * The title a page shows in its list: its <title> without the Polo's name that ends it, e.g.
+ * ('Lavoro · Scheda in due lingue · Polo Sociale …', 'Polo Sociale …') => 'Lavoro · Scheda in
+ * due lingue'; the home, titled with the Polo's name alone, keeps it.
  */
-export function listedTitle(html: string): string {
-  const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
-  const text = title
+export function listedTitle(html: string, siteName: string): string {
+  const title = (/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '')
     .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
     .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(parseInt(code, 16)))
     .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
-  return text.split(' · ')[0]?.trim() ?? '';
+    .replace(/&amp;/g, '&')
+    .trim();
+  const suffix = ` · ${siteName}`;
+  return title.endsWith(suffix) ? title.slice(0, -suffix.length) : title;
 }
 
 /** The whole page, e.g. in Arabic with dir="rtl" and each saved page in its own language. */

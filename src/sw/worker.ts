@@ -183,7 +183,7 @@ async function savedPages(first: string): Promise<SavedPage[]> {
       return [
         {
           path,
-          title: listedTitle(await held.text()),
+          title: listedTitle(await held.text(), KEPT[lang]?.words.siteName ?? ''),
           lang,
           dir: KEPT[lang]?.words.dir ?? 'ltr',
           savedOn: italianDay(savedAt(held).getTime()).iso,

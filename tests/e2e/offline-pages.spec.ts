@@ -90,6 +90,9 @@ test('offline, a page never saved opens a page in the language of its path, list
       uiString(lang, 'offline.missing.item').replace('{date}', day),
     );
     await expect(page.locator('a[href="/ar/orari/"]'), path).toBeVisible();
+    // Each saved page can be told from the others (a desk from its card).
+    const titles = await page.locator('li a').allInnerTexts();
+    expect(new Set(titles).size, path).toBe(titles.length);
     // Arabic titles in an Italian page are marked as Arabic.
     if (lang !== 'ar') await expect(home.locator('a')).toHaveAttribute('lang', 'ar');
   }

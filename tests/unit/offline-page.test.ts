@@ -57,7 +57,13 @@ describe('the offline page', () => {
   });
 
   it("lists a page under its own title, without the Polo's name", () => {
-    expect(listedTitle('<title>Orari · Polo Sociale Integrato di Siracusa</title>')).toBe('Orari');
-    expect(listedTitle('<title>Polo Sociale &#38; Co</title>')).toBe('Polo Sociale & Co');
+    const name = 'Polo Sociale Integrato di Siracusa';
+    const title = (text: string) => `<html><title>${text}</title></html>`;
+    expect(listedTitle(title(`Orari · ${name}`), name)).toBe('Orari');
+    expect(listedTitle(title(`Lavoro · Scheda in due lingue · ${name}`), name)).toBe(
+      'Lavoro · Scheda in due lingue',
+    );
+    expect(listedTitle(title(name), name)).toBe(name);
+    expect(listedTitle(title('A &#38; B · X'), 'X')).toBe('A & B');
   });
 });
