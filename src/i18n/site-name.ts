@@ -10,3 +10,9 @@ export function translatedSiteName(t: Translator): string | undefined {
   const translated = t('site.name.translated');
   return plainText(translated) === plainText(t('site.name')) ? undefined : translated;
 }
+
+/** The Polo's names as page titles end, e.g. 'Polo Sociale … – Pôle social intégré …'. */
+export function siteNames(t: Translator): string {
+  const translated = translatedSiteName(t);
+  return translated ? `${t('site.name')} – ${translated}` : t('site.name');
+}

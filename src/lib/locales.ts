@@ -14,8 +14,8 @@ export const locales = [
   // Latin digits: the ones on Italian clocks, buses and forms that readers compare them with.
   { code: 'ar', label: 'العربية', dir: 'rtl', intl: 'ar-u-nu-latn', script: 'Arabic', og: 'ar_AR' },
   // Sinhala as written in Sri Lanka: Intl gives 24-hour times with a dot (09.00), as a phone set
-  // to Sinhala shows them, and Latin digits, the ones Sri Lanka uses. Its month names (CLDR 48)
-  // are the traditional ones (උඳුවප් for December, not දෙසැම්බර්): for a mediator to confirm.
+  // to Sinhala shows them, and Latin digits, the ones Sri Lanka uses. Its month names are the
+  // site's own, not Intl's (src/lib/dates.ts, docs/languages.md#dates).
   { code: 'si', label: 'සිංහල', dir: 'ltr', intl: 'si-LK', script: 'Sinhala', og: 'si_LK' },
   // Sri Lankan Tamil: ta-LK writes 24-hour times (15:05) even without hourCycle, where ta-IN
   // writes 03:05 PM. Facebook and WhatsApp know Tamil only as ta_IN.

@@ -8,6 +8,9 @@
 /** The service worker's address; its scope is the whole site. */
 export const workerPath = '/sw.js';
 
+/** Each language's words for the worker's offline page, e.g. 'ar/offline-words.json'. */
+export const offlineWordsFile = 'offline-words.json';
+
 /** The app icons, shared by every language: [file name, size in px, purpose]. */
 export const appIcons = [
   ['icon-192.png', 192, 'any'],

@@ -5,7 +5,7 @@ import { longestStatusText, type StatusKey, type StatusStrings } from '../i18n/s
 import { uiKeys } from '../schemas/ui';
 import { upcomingClosures } from '../lib/hours/upcoming';
 import { buildDay, localizedCollection, openingHours } from './content';
-import { formatTime, weekdayName, weekdays } from '../lib/dates';
+import { dateWords, formatTime, weekdayName, weekdays } from '../lib/dates';
 
 export { buildDay } from './content';
 import type { Locale } from '../lib/locales';
@@ -37,11 +37,7 @@ export async function statusStrings(
 ): Promise<StatusStrings> {
   const hours = await openingHours();
   const slots = [hours.weekly, hours.next?.weekly ?? []].flat().flatMap((day) => day.slots);
-  const dayOfMonth = new Intl.DateTimeFormat(intl, {
-    day: 'numeric',
-    month: 'long',
-    timeZone: 'UTC',
-  });
+  const dayMonth = dateWords(intl, 'dayMonth');
   return {
     rtl: dir === 'rtl',
     text: Object.fromEntries(statusKeys.map((key) => [key, t(key)])) as StatusStrings['text'],
@@ -49,9 +45,8 @@ export async function statusStrings(
       holidayIds.map((id) => [id, t(`holiday.${id}`)]),
     ) as StatusStrings['holidays'],
     weekdays: weekdays.map((day) => weekdayName(day, intl)),
-    // The 22nd: a number no month name or other part of the date contains.
-    months: Array.from({ length: 12 }, (_, month) =>
-      dayOfMonth.format(Date.UTC(2024, month, 22, 12)).replace('22', '#'),
+    months: dayMonth.months.map((name) =>
+      dayMonth.pattern.replace('{month}', name).replace('{day}', '#'),
     ),
     times: Object.fromEntries(
       slots

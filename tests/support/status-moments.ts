@@ -17,7 +17,8 @@ import {
   type ScheduleData,
 } from '../../src/lib/hours/schedule';
 import { addDays, daysBetween, nextDay, weekdayOf } from '../../src/lib/calendar-days';
-import { formatTime, weekdayName } from '../../src/lib/dates';
+import { dateWords, formatTime, weekdayName } from '../../src/lib/dates';
+import { fillDate } from '../../src/lib/date-words';
 import { localeInfo, type Locale } from '../../src/lib/locales';
 import { fill } from '../../src/i18n/translate';
 import { saysClosed } from '../../src/i18n/status-text';
@@ -60,10 +61,8 @@ export function expectedAt(schedule: (lang: Locale) => ScheduleData, now: number
       const { intl } = localeInfo(lang);
       const ui = (key: string) => uiString(lang, key);
       const time = (instant: number) => formatTime(italianTime(instant), intl);
-      const dayMonth = (iso: string) =>
-        new Intl.DateTimeFormat(intl, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
-          new Date(`${iso}T12:00:00Z`),
-        );
+      // The language's own month names (docs/languages.md#dates), not the engine's.
+      const dayMonth = (iso: string) => fillDate(dateWords(intl, 'dayMonth'), iso);
       // The closure's reason is the notice's title in this language.
       const inLang = hoursStatus(schedule(lang), now);
       if (inLang.state === 'open')

@@ -1,7 +1,13 @@
 /** What a phone keeps for offline reading: a language's pages, never a private one. */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileUrl, isKeptFile, withinBudget } from '../../src/lib/offline';
+import { locales } from '../../src/lib/locales';
 import { trimPageCsp } from '../../src/integrations/page-csp';
+import { offlineFiles } from '../../src/integrations/service-worker';
 
 describe('kept for offline', () => {
   it.each([
@@ -67,5 +73,28 @@ describe('what a language keeps when its pages weigh more than the budget', () =
       'orari/index.html',
       'sportelli/lavoro/index.html',
     ]);
+  });
+});
+
+describe('what the worker keeps once read', () => {
+  it('is every page of a language beyond its budget, and nothing private', () => {
+    const client = mkdtempSync(join(tmpdir(), 'polo-kept-'));
+    for (const { code } of locales) mkdirSync(join(client, code));
+    const page = (path: string, bytes: number) => {
+      mkdirSync(dirname(join(client, 'ar', path)), { recursive: true });
+      // Random letters: brotli cannot make them much smaller than they are.
+      writeFileSync(join(client, 'ar', path), randomBytes(bytes).toString('base64'));
+    };
+    page('index.html', 100 * 1024);
+    page('orari/index.html', 100 * 1024);
+    page('privacy/index.html', 1024);
+    page('newsletter/index.html', 1024);
+    try {
+      const { ar } = offlineFiles(client);
+      expect(Object.keys(ar?.kept ?? {})).toEqual(['/ar/']);
+      expect(Object.keys(ar?.onceVisited ?? {}).sort()).toEqual(['/ar/orari/', '/ar/privacy/']);
+    } finally {
+      rmSync(client, { recursive: true, force: true });
+    }
   });
 });

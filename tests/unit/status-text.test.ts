@@ -9,7 +9,8 @@ import { uiString } from '../support/ui-strings';
 import { hoursStatus } from '../../src/lib/hours/schedule';
 import { holidayIds } from '../../src/lib/hours/holidays';
 import { uiKeys } from '../../src/schemas/ui';
-import { weekdayName, weekdays } from '../../src/lib/dates';
+import { dateWords, weekdayName, weekdays } from '../../src/lib/dates';
+import { fillDate } from '../../src/lib/date-words';
 import { isolate } from '../../src/lib/bidi';
 import { localeInfo, type Locale } from '../../src/lib/locales';
 import {
@@ -26,9 +27,7 @@ function stringsOf(lang: Locale): StatusStrings {
     rtl: dir === 'rtl',
     weekdays: weekdays.map((day) => weekdayName(day, intl)),
     months: Array.from({ length: 12 }, (_, m) =>
-      new Intl.DateTimeFormat(intl, { day: 'numeric', month: 'long', timeZone: 'UTC' })
-        .format(Date.UTC(2024, m, 22, 12))
-        .replace('22', '#'),
+      fillDate(dateWords(intl, 'dayMonth'), `2024-${m + 1}-22`).replace('22', '#'),
     ),
     times: {},
     text: Object.fromEntries(

@@ -11,7 +11,7 @@ import type { APIContext } from 'astro';
 import { everyLanguage, localizedCollection } from '../../../page-data/content';
 import { localeInfo, sourceLocale } from '../../../lib/locales';
 import { isolateLatinRuns } from '../../../lib/bidi';
-import { formatDate } from '../../../lib/dates';
+import { closureText } from '../../../i18n/date-text';
 import { htmlToText } from '../../../lib/html-text';
 import type { NoticeBundle } from '../../../schemas/notice-bundle';
 
@@ -25,7 +25,6 @@ export async function GET({ locals }: APIContext): Promise<Response> {
       .filter((item) => item.entry.data.newsletter)
       .map((item) => [item.slug, item.entry.data]),
   );
-  const date = (iso: string) => t.isolate(formatDate(iso, intl));
   const bundle: NoticeBundle = {
     lang,
     dir,
@@ -58,10 +57,7 @@ export async function GET({ locals }: APIContext): Promise<Response> {
           ...(facts.closure
             ? {
                 closure: facts.closure,
-                closureText: t('notices.closure', {
-                  from: date(facts.closure.from),
-                  to: date(facts.closure.to),
-                }),
+                closureText: closureText(t, intl, facts.closure),
               }
             : {}),
         },

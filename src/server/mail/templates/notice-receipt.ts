@@ -2,7 +2,8 @@
  * The receipt the staff get once a notice has gone to every subscriber it will reach: in
  * Italian, in plain words, counts only (never an address), and what happens next.
  */
-import { siteTimeZone } from '../../../lib/dates.ts';
+import { formatMoment } from '../../../lib/dates.ts';
+import { localeInfo } from '../../../lib/locales.ts';
 import { mailHtml } from '../html.ts';
 import type { OutgoingMail } from '../transport.ts';
 
@@ -34,11 +35,7 @@ const reasons = (maxAttempts: number): Record<MissedReason, string> => ({
 });
 
 const languageNames = new Intl.DisplayNames('it', { type: 'language' });
-const when = new Intl.DateTimeFormat('it', {
-  dateStyle: 'long',
-  timeStyle: 'short',
-  timeZone: siteTimeZone,
-});
+const when = (instant: Date) => formatMoment(instant, localeInfo('it').intl);
 
 /** The receipt of one notice, as a mail to `staffEmail`. */
 export function noticeReceiptMail(staffEmail: string, receipt: NoticeReceipt): OutgoingMail {
@@ -57,7 +54,7 @@ export function noticeReceiptMail(staffEmail: string, receipt: NoticeReceipt): O
       : missed.length > 0
         ? `L’avviso «${receipt.title}» non è arrivato per e-mail a nessun iscritto.`
         : `L’avviso «${receipt.title}» è sul sito, ma non è partita nessuna e-mail: quando è uscito non c’era nessun iscritto da avvisare.`;
-  const timing = `Invio cominciato il ${when.format(receipt.startedAt)} e finito il ${when.format(receipt.finishedAt)}.`;
+  const timing = `Invio cominciato il ${when(receipt.startedAt)} e finito il ${when(receipt.finishedAt)}.`;
   const has = (reason: MissedReason) => (receipt.missed[reason] ?? 0) > 0;
   const next = [
     [

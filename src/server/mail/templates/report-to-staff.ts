@@ -2,7 +2,8 @@
  * The mail that brings a report to the staff. The staff read Italian, so it is written in
  * Italian whatever the reporter's language; the report itself is quoted as typed.
  */
-import { siteTimeZone } from '../../../lib/dates.ts';
+import { formatMoment } from '../../../lib/dates.ts';
+import { localeInfo } from '../../../lib/locales.ts';
 import { mailHtml } from '../html.ts';
 import type { OutgoingMail } from '../transport.ts';
 
@@ -22,11 +23,7 @@ export function reportMail(
   siteUrl: string,
   receivedAt: Date,
 ): OutgoingMail {
-  const when = new Intl.DateTimeFormat('it', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: siteTimeZone,
-  }).format(receivedAt);
+  const when = formatMoment(receivedAt, localeInfo('it').intl);
   const facts: [string, string][] = [
     ['Pagina', report.page ? `${siteUrl}${report.page}` : 'non indicata'],
     ['Lingua del modulo', report.lang],
