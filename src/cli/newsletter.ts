@@ -38,6 +38,7 @@ import { progressLine, summaryLine, duration } from '../server/newsletter/notice
 import { noticesToMail, sendUnderLease } from '../server/newsletter/notices/send.ts';
 import { toCsv } from './csv.ts';
 import { confirmedSubscribers, purge, settleSignups, stats } from '../server/newsletter/store.ts';
+import { leaveLinks, noticePage } from '../server/newsletter/links.ts';
 import { emailHash, unsubscribeToken } from '../server/newsletter/tokens.ts';
 
 const usage = `Usage: npm run newsletter -- <command>
@@ -255,9 +256,8 @@ async function preview(
     bundle,
     notice,
     {
-      page: `${config.siteUrl}/${lang}/avvisi/${slug}/`,
-      leave: `${config.siteUrl}/${lang}/newsletter/unsubscribe/?token=${token}`,
-      unsubscribe: `${config.siteUrl}/api/newsletter/unsubscribe?token=${token}`,
+      page: noticePage(config.siteUrl, lang, slug),
+      ...leaveLinks(config.siteUrl, lang, token),
     },
     config.siteUrl,
   );

@@ -11,7 +11,7 @@ export const mailColors = {
   /** Small print: the site's name above a notice, why the mail came. */
   muted: '#444444',
   rule: '#cccccc',
-  /** Behind the line saying a notice is not translated yet. */
+  /** Behind the lines saying a mail is machine-translated, or a notice not translated yet. */
   untranslated: '#f2f2f2',
   /** Behind the dates a notice says the Polo is closed. */
   closure: '#eef4fa',

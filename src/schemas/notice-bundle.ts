@@ -11,6 +11,8 @@ export interface MailedNotice {
   textLang: string;
   textDir: 'ltr' | 'rtl';
   fallback: boolean;
+  /** Who wrote the text: source (Italian, also a fallback's), machine or reviewed. */
+  translation: 'source' | 'machine' | 'reviewed';
   title: string;
   summary: string;
   /** The body as HTML, as the page shows it (links may be relative to the site). */
@@ -27,14 +29,21 @@ export interface MailedNotice {
 export interface NoticeBundle {
   lang: string;
   dir: 'ltr' | 'rtl';
+  /** Who wrote the interface words: `machine` until a person has checked them. */
+  uiTranslation: 'source' | 'machine' | 'reviewed';
   /** Interface words of the mail in this language. */
   strings: {
     siteName: string;
+    /** Says the mail holds words translated automatically. */
+    machine: string;
     fallback: string;
+    /** Leads to the notice's address, on the same line, e.g. 'Read the notice on the website:'. */
     read: string;
     why: string;
+    /** Leads to the link to leave, on the same line, e.g. 'To stop getting messages:'. */
     leave: string;
-    leaveButton: string;
+    /** The words of the link to leave in the HTML part, e.g. 'Leave the newsletter'. */
+    leaveLink: string;
   };
   notices: MailedNotice[];
 }

@@ -185,6 +185,7 @@ export const uiKeys = [
   'mail.notice.fallback',
   'mail.notice.read',
   'mail.notice.why',
+  'mail.machine',
   'share.title',
   'share.copy',
   'share.copy.done',

@@ -115,7 +115,7 @@ describe('a signup answered just before the server stops', () => {
       }),
       {
         confirmUrl: (t) => `${setup.site.url}/fr/newsletter/confirm/?token=${t}`,
-        unsubscribeUrl: (t) => t,
+        leaveUrls: (t) => ({ leave: t, unsubscribe: t }),
       },
     );
     const sent = await cli(setup.site, 'send');

@@ -3,6 +3,7 @@
  * The tests share one site; each uses its own addresses, so they pass in any order.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localeCodes, localeInfo } from '../../src/lib/locales';
 import { uiString } from '../support/ui-strings';
 import { cli, count, formSignup, settled, signup, siteWithMailbox } from './harness';
 
@@ -111,6 +112,41 @@ describe('subscribe, confirm, export, leave', () => {
     await setup.smtp.mailsTo('unlogged@example.org');
     expect(setup.site.logs()).not.toMatch(/@example\.org/);
   });
+});
+
+describe('the confirmation mail in every language', () => {
+  it.each(localeCodes)(
+    'in %s leads to pages in that language, labelled when machine-translated',
+    async (lang) => {
+      const email = `every-${lang}@example.org`;
+      expect((await signup(setup.site, { email, lang })).status).toBe(200);
+      const [mail] = await setup.smtp.mailsTo(email);
+      const text = mail?.text ?? '';
+      const machine = uiString(lang, 'translation') === 'machine';
+      expect(text.includes(uiString(lang, 'mail.machine'))).toBe(machine);
+      expect(String(mail?.html).includes(uiString(lang, 'mail.machine'))).toBe(machine);
+      // Each page the mail opens is there, in the mail's language.
+      const pages = [
+        linkIn(text, `/${lang}/newsletter/confirm/`),
+        linkIn(text, `/${lang}/newsletter/unsubscribe/`),
+      ];
+      // The one-click target, opened in a browser, lands on the page to leave in that language.
+      const oneClick =
+        mail?.headerLines.find((h) => h.key === 'list-unsubscribe')?.line.match(/<([^>]+)>/)?.[1] ??
+        '';
+      const opened = await fetch(oneClick, { redirect: 'manual' });
+      expect(opened.status).toBe(303);
+      pages.push(new URL(opened.headers.get('location') ?? '', setup.site.url).href);
+      expect(pages[2]).toBe(pages[1]);
+      for (const link of pages) {
+        const page = await fetch(link);
+        expect(page.status, link).toBe(200);
+        const html = await page.text();
+        expect(html).toContain(`<html lang="${lang}" dir="${localeInfo(lang).dir}"`);
+        expect(html).toMatch(/<form method="post"[^>]*data-newsletter-(confirm|unsubscribe)/);
+      }
+    },
+  );
 });
 
 describe('the answer does not tell who is subscribed', () => {

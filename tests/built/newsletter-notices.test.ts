@@ -5,7 +5,7 @@
  * some addresses.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createClient } from '@libsql/client';
@@ -118,7 +118,7 @@ async function subscriber(db: Db, email: string, lang: string, pending = false) 
       token = links.confirm;
       return { to: email, subject: '', text: '', html: '', lang, unsubscribeUrl: '' };
     },
-    { confirmUrl: (t) => t, unsubscribeUrl: (t) => t },
+    { confirmUrl: (t) => t, leaveUrls: (t) => ({ leave: t, unsubscribe: t }) },
   );
   // The confirmation mail is not what these tests look at.
   await db.execute('DELETE FROM outbox');
@@ -321,6 +321,34 @@ describe('send-notices', () => {
     expect(italian.text).toContain(
       `- Controlla gli orari (${site.url}/it/orari/) prima di venire.`,
     );
+  });
+
+  it('says when words in it were translated automatically, and only then', () => {
+    const fixture = (lang: string, notice: string) =>
+      join('tests/fixtures/notices-mail/notices', lang, `${notice}.md`);
+    const subscribers = smtp.mails.filter((m) =>
+      m.headerLines.some((h) => h.key === 'list-unsubscribe'),
+    );
+    expect(subscribers.length).toBeGreaterThan(0);
+    for (const mail of subscribers) {
+      const lang =
+        mail.headerLines
+          .find((h) => h.key === 'content-language')
+          ?.line.split(':')[1]
+          ?.trim() ?? '';
+      const notice = noticeOf(mail);
+      // The notice's own status, in its fixture; an untranslated one goes in Italian, the source.
+      const status = existsSync(fixture(lang, notice))
+        ? /^translation: (\w+)$/m.exec(readFileSync(fixture(lang, notice), 'utf8'))?.[1]
+        : 'source';
+      const machine = uiString(lang, 'translation') === 'machine' || status === 'machine';
+      expect(mail.text?.includes(uiString(lang, 'mail.machine')), `${lang} ${notice}`).toBe(
+        machine,
+      );
+      // The notice's page and the page to leave are in the subscriber's language.
+      expect(mail.text).toContain(`${site.url}/${lang}/avvisi/${notice}/`);
+      expect(mail.text).toContain(`${site.url}/${lang}/newsletter/unsubscribe/?token=`);
+    }
   });
 
   it('is a list mail providers accept: headers, both parts, small HTML', () => {

@@ -26,6 +26,7 @@ const notice = (lang: string): MailedNotice => ({
   textLang: lang,
   textDir: lang === 'ar' ? 'rtl' : 'ltr',
   fallback: false,
+  translation: lang === 'it' ? 'source' : 'machine',
   title: `Chiusura (${lang})`,
   summary: 'Il Polo chiude.',
   html: '<p>Chiuso.</p>',
@@ -35,7 +36,16 @@ const notice = (lang: string): MailedNotice => ({
 const bundle = (lang: string): NoticeBundle => ({
   lang,
   dir: lang === 'ar' ? 'rtl' : 'ltr',
-  strings: { siteName: 'Polo', fallback: 'F', read: 'R', why: 'W', leave: 'L', leaveButton: 'B' },
+  uiTranslation: lang === 'it' ? 'source' : 'machine',
+  strings: {
+    siteName: 'Polo',
+    machine: 'M',
+    fallback: 'F',
+    read: 'R',
+    why: 'W',
+    leave: 'L',
+    leaveLink: 'B',
+  },
   notices: [notice(lang)],
 });
 const notices: NoticeSource = () =>

@@ -24,10 +24,11 @@ async function matchesFiles(name: string, mail: OutgoingMail) {
 }
 
 describe('the confirmation mail', () => {
-  const links = {
-    confirm: `${site}/it/newsletter/conferma/?t=a1&x="b"`,
-    unsubscribe: `${site}/api/newsletter/unsubscribe?t=c2&l=it`,
-  };
+  const links = (lang: string) => ({
+    confirm: `${site}/${lang}/newsletter/conferma/?t=a1&x="b"`,
+    leave: `${site}/${lang}/newsletter/lascia/?t=c2&x="y"`,
+    unsubscribe: `${site}/api/newsletter/unsubscribe?t=c2&l=${lang}`,
+  });
 
   it('in Italian is as before', async () => {
     const mail = confirmationMail(
@@ -42,29 +43,32 @@ describe('the confirmation mail', () => {
         expiry: 'Il link vale 48 ore.',
         ignore: 'Se non sei stato tu, ignora questa mail.',
         leave: 'Per non ricevere più mail:',
+        leaveLink: 'Cancellati dalla newsletter',
         signature: 'Polo Sociale Integrato di Siracusa',
       },
-      links,
+      links('it'),
     );
     await matchesFiles('confirmation-it', mail);
   });
 
-  it('in Arabic, right to left with Latin names marked, is as before', async () => {
+  it('in Arabic, right to left with Latin names marked and labelled as machine-translated, is as before', async () => {
     const mail = confirmationMail(
       'amina@example.org',
       'ar',
       'rtl',
       {
         subject: 'تأكيد الاشتراك',
+        machine: `ترجمة آلية ${tricky}.`,
         greeting: 'مرحبا،',
         action: `لتلقي إشعارات Polo Sociale Integrato di Siracusa ${tricky}، أكد:`,
         button: 'أؤكد',
         expiry: 'الرابط صالح لمدة 48 ساعة.',
         ignore: 'إذا لم تكن أنت، تجاهل هذه الرسالة.',
         leave: 'لإلغاء الاشتراك:',
+        leaveLink: 'ألغِ اشتراكك',
         signature: 'Polo Sociale Integrato di Siracusa',
       },
-      links,
+      links('ar'),
     );
     await matchesFiles('confirmation-ar', mail);
   });
@@ -73,17 +77,19 @@ describe('the confirmation mail', () => {
 describe('the mail of a notice', () => {
   const strings = {
     siteName: 'Polo Sociale Integrato di Siracusa',
+    machine: 'Tradotto in modo automatico.',
     fallback: 'Questo avviso non è ancora tradotto.',
     read: `Leggi sul sito ${tricky}:`,
     why: 'Ricevi questa mail perché sei iscritto agli avvisi.',
     leave: 'Per non riceverle più:',
-    leaveButton: 'Annulla l’iscrizione',
+    leaveLink: 'Annulla l’iscrizione',
   };
   const open: MailedNotice = {
     slug: 'chiusura',
     textLang: 'it',
     textDir: 'ltr',
     fallback: false,
+    translation: 'source',
     title: `Chiusura ${tricky}`,
     summary: `Il Polo chiude per le feste ${tricky}.`,
     html: '<p>Vedi <a href="/it/orari/">gli orari</a> e <img src="/logo.png" alt="">, o <a href="//altro.it/">altro</a>.</p>\n',
@@ -102,22 +108,30 @@ describe('the mail of a notice', () => {
   });
 
   it('in Italian, with a closure, is as before', async () => {
-    const bundle: NoticeBundle = { lang: 'it', dir: 'ltr', strings, notices: [] };
+    const bundle: NoticeBundle = {
+      lang: 'it',
+      dir: 'ltr',
+      uiTranslation: 'source',
+      strings,
+      notices: [],
+    };
     const mail = noticeMail('anna@example.org', bundle, notice, links('it'), site);
     await matchesFiles('notice-it', mail);
   });
 
-  it('in Arabic, with the Italian text under the line saying so, is as before', async () => {
+  it('in Arabic, machine-translated, with the Italian text under the line saying so, is as before', async () => {
     const bundle: NoticeBundle = {
       lang: 'ar',
       dir: 'rtl',
+      uiTranslation: 'machine',
       strings: {
         siteName: 'Polo Sociale Integrato di Siracusa',
+        machine: `ترجمة آلية ${tricky}.`,
         fallback: `هذا الإشعار غير مترجم بعد ${tricky}.`,
         read: 'اقرأ على الموقع:',
         why: 'تتلقى هذه الرسالة لأنك مشترك في الإشعارات.',
         leave: 'لإلغاء الاشتراك:',
-        leaveButton: 'إلغاء الاشتراك',
+        leaveLink: 'إلغاء الاشتراك',
       },
       notices: [],
     };
@@ -132,7 +146,13 @@ describe('the mail of a notice', () => {
   });
 
   it('too long for its budget, without the body, is as before', async () => {
-    const bundle: NoticeBundle = { lang: 'it', dir: 'ltr', strings, notices: [] };
+    const bundle: NoticeBundle = {
+      lang: 'it',
+      dir: 'ltr',
+      uiTranslation: 'source',
+      strings,
+      notices: [],
+    };
     const long = { ...notice, html: `<p>${'Una riga lunga del testo. '.repeat(1000)}</p>` };
     const mail = noticeMail('anna@example.org', bundle, long, links('it'), site);
     await matchesFiles('notice-too-long', mail);

@@ -5,15 +5,17 @@ import { duration, progressLine } from '../../src/server/newsletter/notices/prog
 
 const strings = {
   siteName: 'Polo Sociale Integrato di Siracusa',
+  machine: 'MACHINE-LINE',
   fallback: 'NOT-TRANSLATED-LINE',
   read: 'READ',
   why: 'WHY',
   leave: 'LEAVE',
-  leaveButton: 'LEAVE-BUTTON',
+  leaveLink: 'LEAVE-LINK',
 };
 const bundle = (lang: string, dir: 'ltr' | 'rtl'): NoticeBundle => ({
   lang,
   dir,
+  uiTranslation: lang === 'it' ? 'source' : 'reviewed',
   strings,
   notices: [],
 });
@@ -22,6 +24,7 @@ const notice = (fields: Partial<MailedNotice> = {}): MailedNotice => ({
   textLang: 'it',
   textDir: 'ltr',
   fallback: false,
+  translation: 'source',
   title: 'Chiusura <natale>',
   summary: 'Il Polo chiude.',
   html: '<p>Vedi <a href="/it/orari/">gli orari</a>.</p>',

@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { text, type Database } from '../core/db.ts';
 import { emailHash, randomToken, tokenHash, unsubscribeToken } from './tokens.ts';
 import type { OutgoingMail } from '../mail/transport.ts';
+import type { ConfirmationLinks } from '../mail/templates/confirmation.ts';
+import type { LeaveLinks } from '../mail/templates/leave-links.ts';
 import { dayMs } from '../../lib/calendar-days.ts';
 
 /** A confirmation link works for 48 hours. */
@@ -24,9 +26,10 @@ export const consentVersion = '2026-11-27';
 export type Status = 'pending' | 'confirmed' | 'unsubscribed';
 
 export interface SignupLinks {
-  /** Builds the confirm and leave links for a token. */
+  /** The confirm link for a signup's token. */
   confirmUrl(token: string): string;
-  unsubscribeUrl(token: string): string;
+  /** The links to leave for a subscriber's signed token. */
+  leaveUrls(token: string): LeaveLinks;
 }
 
 /**
@@ -38,7 +41,7 @@ export async function receiveSignup(
   db: Database,
   secret: string,
   signup: { email: string; lang: string },
-  compose: (links: { confirm: string; unsubscribe: string }) => OutgoingMail,
+  compose: (links: ConfirmationLinks) => OutgoingMail,
   links: SignupLinks,
   now = Date.now(),
 ): Promise<void> {
@@ -46,7 +49,7 @@ export async function receiveSignup(
   const token = randomToken();
   const mail = compose({
     confirm: links.confirmUrl(token),
-    unsubscribe: links.unsubscribeUrl(unsubscribeToken(secret, hash)),
+    ...links.leaveUrls(unsubscribeToken(secret, hash)),
   });
   await db.execute({
     sql: `INSERT INTO received_signups (email_hash, email, lang, consent_version, token_hash, message, received_at)
@@ -139,7 +142,7 @@ export async function subscribe(
   db: Database,
   secret: string,
   signup: { email: string; lang: string },
-  compose: (links: { confirm: string; unsubscribe: string }) => OutgoingMail,
+  compose: (links: ConfirmationLinks) => OutgoingMail,
   links: SignupLinks,
   now = Date.now(),
 ): Promise<void> {

@@ -14,11 +14,12 @@ import { isolateLatinRuns } from '../../../lib/bidi';
 import { closureText } from '../../../i18n/date-text';
 import { htmlToText } from '../../../lib/html-text';
 import type { NoticeBundle } from '../../../schemas/notice-bundle';
+import { noticeMailStrings } from '../../../server/mail/templates/notice';
 
 export const getStaticPaths = everyLanguage;
 
 export async function GET({ locals }: APIContext): Promise<Response> {
-  const { lang, dir, intl, t } = locals;
+  const { lang, dir, intl, t, uiTranslation } = locals;
   // Facts (the flag, the dates) come from the Italian original; translations carry words.
   const originals = new Map(
     (await localizedCollection('notices', sourceLocale))
@@ -28,14 +29,8 @@ export async function GET({ locals }: APIContext): Promise<Response> {
   const bundle: NoticeBundle = {
     lang,
     dir,
-    strings: {
-      siteName: t('site.name'),
-      fallback: t('mail.notice.fallback'),
-      read: t('mail.notice.read'),
-      why: t('mail.notice.why'),
-      leave: t('mail.leave'),
-      leaveButton: t('unsubscribe.button'),
-    },
+    uiTranslation,
+    strings: noticeMailStrings(t),
     notices: (await localizedCollection('notices', lang)).flatMap((item) => {
       const facts = originals.get(item.slug);
       if (!facts) return [];
@@ -49,6 +44,7 @@ export async function GET({ locals }: APIContext): Promise<Response> {
           textLang: item.lang,
           textDir,
           fallback: item.fallback,
+          translation: item.entry.data.translation,
           title: item.entry.data.title,
           summary: item.entry.data.summary,
           html,

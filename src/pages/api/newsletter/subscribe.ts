@@ -5,14 +5,18 @@
  * subscriber's language, and nothing is stored.
  */
 import { localeText } from '../../../page-data/content';
-import { localePath } from '../../../lib/paths';
 import type { ServerSettings } from '../../../server/core/settings';
 import { drainSoon } from '../../../server/jobs/drain';
 import { postOnly } from '../../../server/forms/answers';
 import { ticked } from '../../../server/forms/fields';
 import { formPost } from '../../../server/forms/pipeline';
-import { confirmationMail } from '../../../server/mail/templates/confirmation';
+import {
+  confirmationMail,
+  confirmationText,
+  type ConfirmationLinks,
+} from '../../../server/mail/templates/confirmation';
 import type { OutgoingMail } from '../../../server/mail/transport';
+import { confirmLink, leaveLinks } from '../../../server/newsletter/links';
 import { receiveSignup } from '../../../server/newsletter/store';
 import {
   maxSignupBodyBytes,
@@ -25,30 +29,14 @@ export const prerender = false;
 
 /** The confirmation mail of `signup`, with links on the configured address, never the Host. */
 async function composer(signup: Signup, config: ServerSettings) {
-  const { t, dir } = await localeText(signup.lang);
+  const { t, dir, uiTranslation } = await localeText(signup.lang);
   const origin = config.siteUrl;
   return {
-    compose: (links: { confirm: string; unsubscribe: string }): OutgoingMail =>
-      confirmationMail(
-        signup.email,
-        signup.lang,
-        dir,
-        {
-          subject: t('mail.confirm.subject'),
-          greeting: t('mail.confirm.greeting'),
-          action: t('mail.confirm.action'),
-          button: t('mail.confirm.button'),
-          expiry: t('mail.confirm.expiry'),
-          ignore: t('mail.confirm.ignore'),
-          leave: t('mail.leave'),
-          signature: t('site.name'),
-        },
-        links,
-      ),
+    compose: (links: ConfirmationLinks): OutgoingMail =>
+      confirmationMail(signup.email, signup.lang, dir, confirmationText(t, uiTranslation), links),
     links: {
-      confirmUrl: (token: string) =>
-        `${origin}${localePath(signup.lang, '/newsletter/confirm/')}?token=${token}`,
-      unsubscribeUrl: (token: string) => `${origin}/api/newsletter/unsubscribe?token=${token}`,
+      confirmUrl: (token: string) => confirmLink(origin, signup.lang, token),
+      leaveUrls: (token: string) => leaveLinks(origin, signup.lang, token),
     },
   };
 }

@@ -4,7 +4,7 @@
  * The signed token is the only credential. A person opening the link lands on the page instead.
  */
 import type { APIContext } from 'astro';
-import { sourceLocale } from '../../../lib/locales';
+import { isLocale, sourceLocale } from '../../../lib/locales';
 import { localePath } from '../../../lib/paths';
 import { readLimited } from '../../../server/core/request';
 import { leave } from '../../../server/newsletter/link-actions';
@@ -20,12 +20,18 @@ export async function POST({ request, url }: APIContext): Promise<Response> {
   return new Response('Unsubscribed.\n', { status: 200, headers });
 }
 
-/** Someone opened the link itself: the page with a button, in Italian (the link names no language). */
+/**
+ * Someone opened the link itself: the page with a button, in the language the link names (the
+ * mail's), else in Italian (links of older mails name none).
+ */
 export function GET({ url }: APIContext): Response {
+  const named = url.searchParams.get('lang') ?? undefined;
+  const token = url.searchParams.get('token') ?? '';
+  const page = localePath(isLocale(named) ? named : sourceLocale, '/newsletter/unsubscribe/');
   return new Response(null, {
     status: 303,
     headers: {
-      Location: `${localePath(sourceLocale, '/newsletter/unsubscribe/')}${url.search}`,
+      Location: `${page}?${new URLSearchParams({ token }).toString()}`,
       'Cache-Control': 'no-store',
     },
   });

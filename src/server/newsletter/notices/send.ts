@@ -15,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { siteTimeZone } from '../../../lib/dates.ts';
 import type { Database } from '../../core/db.ts';
 import { refusedForGood, retryDelay, type Sender } from '../../mail/transport.ts';
+import { leaveLinks, noticePage } from '../links.ts';
 import { unsubscribeToken } from '../tokens.ts';
 import type { MailedNotice, NoticeBundle } from '../../../schemas/notice-bundle.ts';
 import { noticeMail } from '../../mail/templates/notice.ts';
@@ -179,9 +180,8 @@ export async function sendNotices(
           bundle,
           notice,
           {
-            page: `${siteUrl}/${bundle.lang}/avvisi/${slug}/`,
-            leave: `${siteUrl}/${bundle.lang}/newsletter/unsubscribe/?token=${token}`,
-            unsubscribe: `${siteUrl}/api/newsletter/unsubscribe?token=${token}`,
+            page: noticePage(siteUrl, bundle.lang, slug),
+            ...leaveLinks(siteUrl, bundle.lang, token),
           },
           siteUrl,
         );
