@@ -175,6 +175,9 @@ describe('every address the check accepts', () => {
         const stored = read.address;
         // Read again, the stored form is itself: one mailbox, one fingerprint.
         expect(readAddress(stored)).toEqual(read);
+        // An ASCII address is stored as the earlier check stored it (trimmed, lower-cased):
+        // rows kept before keep their fingerprints, and need no migration.
+        if (/^[\x20-\x7e]*$/.test(typed)) expect(stored).toBe(typed.trim().toLowerCase());
         expect(composedTo(stored)).toEqual({ envelope: [stored], to: stored, replyTo: stored });
         // What was typed, sent as it is, reaches that same mailbox: Nodemailer rewrote nothing
         // but the case and composition the stored form settles.
