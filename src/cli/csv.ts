@@ -1,9 +1,13 @@
 /** CSV for the operators' exports: subscribers (`npm run newsletter -- export`) and reports. */
 import type { Subscriber } from '../server/newsletter/store.ts';
 
-/** One CSV cell; a leading = + - @ is defused so spreadsheets never run it as a formula. */
+/**
+ * One CSV cell. A cell that opens with = + - @ (or their full-width forms, which some
+ * spreadsheets read alike), a tab or a line break is a formula to a spreadsheet: it gets a
+ * leading ' (OWASP's CSV injection advice), which spreadsheets show as text.
+ */
 function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = /^[=+\-@\t\r\n＝＋－＠]/.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

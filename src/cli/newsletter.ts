@@ -21,6 +21,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runCli, UsageError } from './run-cli.ts';
+import { jsonText, writeRawStderr } from './terminal.ts';
 import { localeCodes, sourceLocale } from '../lib/locales.ts';
 import { parseSettings, settingsFrom, type ServerSettings } from '../server/core/settings.ts';
 import { BackupError, backupDatabase, restoreDatabase } from '../server/core/backup.ts';
@@ -108,13 +109,11 @@ async function main(argv: string[]): Promise<void> {
     switch (command) {
       case 'export': {
         const rows = await confirmedSubscribers(db, values.lang);
-        process.stdout.write(
-          format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : toCsv(rows),
-        );
+        process.stdout.write(format === 'json' ? `${jsonText(rows)}\n` : toCsv(rows));
         break;
       }
       case 'stats':
-        console.log(JSON.stringify(await stats(db), null, 2));
+        console.log(jsonText(await stats(db)));
         break;
       case 'purge': {
         const { pending } = await purge(db);
@@ -209,7 +208,8 @@ async function sendAll(db: Database, config: ServerSettings): Promise<void> {
       onProgress(done, total) {
         if (!tty || (Date.now() - shown < 250 && done < total)) return;
         shown = Date.now();
-        process.stderr.write(`\r${progressLine(done, total, Date.now() - started)}\x1b[K`);
+        // Its own cursor codes: one line rewritten in place; the line holds only numbers.
+        writeRawStderr(`\r${progressLine(done, total, Date.now() - started)}\x1b[K`);
       },
     });
     if ('heldBy' in result) {

@@ -14,6 +14,7 @@ import { runCli, UsageError } from './run-cli.ts';
 import { settingsFrom } from '../server/core/settings.ts';
 import { readEnv } from '../settings/settings.ts';
 import { csvTable } from './csv.ts';
+import { jsonText } from './terminal.ts';
 import { openDatabase } from '../server/core/db.ts';
 import { dayMs } from '../lib/calendar-days.ts';
 import {
@@ -47,7 +48,8 @@ function readable(report: StoredReport): string {
     report.page || '(no page given)',
     report.email ? `answer to ${report.email}` : '(no address: no answer possible)',
   ].join('  ');
-  return `${facts}\n${report.text.replace(/^/gm, '    ')}\n`;
+  const lines = report.text.split(/\r?\n/).map((line) => `    ${line}`);
+  return `${facts}\n${lines.join('\n')}\n`;
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -97,7 +99,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     const reports = await listReports(db);
-    if (format === 'json') process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+    if (format === 'json') process.stdout.write(`${jsonText(reports)}\n`);
     else if (format === 'csv')
       process.stdout.write(
         csvTable(

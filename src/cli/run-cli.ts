@@ -1,9 +1,11 @@
 /**
- * What the operators' commands share: how a failure is told. One line on standard error, and
- * an exit code a script can act on: 2 for a mistake in the command line (followed by the
- * usage) or in the setup, 1 for anything else.
+ * What the operators' commands share: output that cannot act on a terminal (see terminal.ts),
+ * and how a failure is told. One line on standard error, and an exit code a script can act
+ * on: 2 for a mistake in the command line (followed by the usage) or in the setup, 1 for
+ * anything else.
  */
 import { SettingsError } from '../settings/settings.ts';
+import { guardTerminal } from './terminal.ts';
 
 /** A mistake in the command line: told with the usage. */
 export class UsageError extends Error {}
@@ -17,6 +19,7 @@ export function runCli(
   /** Errors of the setup besides the settings', e.g. a site not built yet. */
   setupErrors: ErrorClass[] = [],
 ): void {
+  guardTerminal();
   main(process.argv.slice(2)).catch((error: unknown) => {
     if (
       error instanceof UsageError ||

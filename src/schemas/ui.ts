@@ -139,6 +139,8 @@ export const uiKeys = [
   'problem.invalid-email',
   'problem.email-too-long',
   'problem.several-addresses',
+  'problem.address-only',
+  'problem.hidden-characters',
   'problem.unknown-language',
   'problem.missing-consent',
   'problem.too-many-requests',

@@ -221,7 +221,7 @@ export const settingsSchema = z
     STAFF_EMAIL: setting(
       z
         .string()
-        .refine((email) => !emailProblem(email.toLowerCase()), {
+        .refine((email) => !emailProblem(email), {
           error: problem(
             (name, raw) =>
               `${name} must be one e-mail address, e.g. ${name}=accessibilita@example.org, not "${raw.slice(0, 80)}"`,

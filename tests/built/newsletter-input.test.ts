@@ -108,14 +108,44 @@ const cases: Case[] = [
   {
     name: 'right-to-left override in the address',
     status: 400,
-    problem: 'invalid-email',
+    problem: 'hidden-characters',
     init: json({ ...ok, email: 'ana\u202Egro.elpmaxe@example.org' }),
   },
   {
     name: 'zero-width space in the address',
     status: 400,
-    problem: 'invalid-email',
+    problem: 'hidden-characters',
     init: form('email=an%E2%80%8Ba%40example.org&consent=yes&lang=it'),
+  },
+  {
+    name: 'ESC in the address, which the mailer strips',
+    status: 400,
+    problem: 'hidden-characters',
+    init: json({ ...ok, email: 'vic\u001btim@example.org' }),
+  },
+  {
+    name: 'a C1 control in the address',
+    status: 400,
+    problem: 'hidden-characters',
+    init: form('email=vic%C2%85tim%40example.org&consent=yes&lang=it'),
+  },
+  {
+    name: 'group syntax, which the mailer sends to the member',
+    status: 400,
+    problem: 'address-only',
+    init: form('email=grp%3Avictim%40example.org%3B&consent=yes&lang=it'),
+  },
+  {
+    name: 'a display name',
+    status: 400,
+    problem: 'address-only',
+    init: json({ ...ok, email: 'Victim <victim@example.org>' }),
+  },
+  {
+    name: 'JSON with true for the address',
+    status: 400,
+    problem: 'bad-body',
+    init: json({ ...ok, email: true }),
   },
   {
     name: 'address over 254 characters',
@@ -240,6 +270,45 @@ describe('bad input: a clear 4xx and nothing stored', () => {
     expect(html).toContain('aria-invalid="true"');
   });
 
+  it('answers a name or group around the address in the reader’s language, the address kept to fix', async () => {
+    const response = await fetch(`${site.url}/api/newsletter/subscribe`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'email=Amina+%3Camina%40example.org%3E&consent=yes&lang=ar',
+    });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain('<html lang="ar" dir="rtl"');
+    expect(html).toContain(uiString('ar', 'problem.address-only'));
+    expect(html).toContain('value="Amina <amina@example.org>"');
+  });
+
+  it('gives back no address with hidden characters, which would only be sent again', async () => {
+    const response = await fetch(`${site.url}/api/newsletter/subscribe`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'email=amina%E2%80%AE%40example.org&consent=yes&lang=it',
+    });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain(uiString('it', 'problem.hidden-characters'));
+    expect(html).not.toContain('amina');
+  });
+
+  it('keeps one row, so one daily mail and one leave, for every spelling of one mailbox', async () => {
+    for (const email of ['Victim@Example.org', ' victim@EXAMPLE.ORG ', 'victim@example.org'])
+      expect((await signup(site, { email })).status).toBe(200);
+    for (const email of ['grp:victim@example.org;', 'vic\u001btim@example.org'])
+      expect((await signup(site, { email })).status).toBe(400);
+    await settled(site);
+    expect(
+      await count(site, "SELECT COUNT(*) FROM subscribers WHERE email = 'victim@example.org'"),
+    ).toBe(1);
+    expect(await count(site, "SELECT COUNT(*) FROM subscribers WHERE email LIKE '%ictim%'")).toBe(
+      1,
+    );
+  });
+
   it('stores nothing when the honeypot is filled, but answers as usual', async () => {
     const before = await stored();
     const bot = await signup(site, { email: 'bot@example.org', website: 'http://spam.example' });
@@ -333,6 +402,24 @@ describe('the operators’ command', () => {
     expect(
       await count(site, "SELECT COUNT(*) FROM subscribers WHERE email = 'recent@example.org'"),
     ).toBe(1);
+  });
+
+  it('exports addresses stored before the check was strict without a control character reaching the terminal', async () => {
+    await site.db.execute({
+      sql: `INSERT INTO subscribers (email_hash, email, lang, consent_version, submitted_at, confirmed_at, status, last_mail_at)
+            VALUES ('old-row', ?, 'it', 'v', 0, 0, 'confirmed', 0)`,
+      args: ['=cmd|x\u001b]0;owned\u0007@example.org'],
+    });
+    try {
+      for (const format of ['csv', 'json']) {
+        const { stdout } = await cli(site, 'export', '--format', format);
+        expect(stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+        expect(stdout).toContain('owned');
+      }
+      expect((await cli(site, 'export')).stdout).toContain("'=cmd|x\\u{1b}]0;owned\\u{7}@");
+    } finally {
+      await site.db.execute("DELETE FROM subscribers WHERE email_hash = 'old-row'");
+    }
   });
 
   it('reports stats as JSON', async () => {

@@ -29,7 +29,7 @@ const mailFiles = () => {
 const stored = () => count(site, 'SELECT COUNT(*) FROM accessibility_reports');
 
 /** A report as a script would send it. */
-const report = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+const report = (fields: Record<string, unknown>, headers: Record<string, string> = {}) =>
   fetch(endpoint(), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...headers },
@@ -121,6 +121,22 @@ describe('a report', () => {
     ['an empty problem', { report: '  ' }, {}, 400, 'missing-report'],
     ['a problem too long', { report: 'x'.repeat(2001) }, {}, 400, 'report-too-long'],
     ['a bad address', { email: 'amina@', consent: 'yes' }, {}, 400, 'invalid-email'],
+    [
+      'an address in group syntax',
+      { email: 'grp:victim@example.org;', consent: 'yes' },
+      {},
+      400,
+      'address-only',
+    ],
+    [
+      'an address with an ESC',
+      { email: 'vic\u001btim@example.org', consent: 'yes' },
+      {},
+      400,
+      'hidden-characters',
+    ],
+    ['a report sent as true', { report: true }, {}, 400, 'bad-body'],
+    ['a report sent as a number', { report: 42 }, {}, 400, 'bad-body'],
     ['a page of another site', { page: 'https://example.org/it/' }, {}, 400, 'not-a-site-page'],
     ['a post from another site', {}, { Origin: 'https://evil.example' }, 403, 'cross-site'],
     ['a cross-site fetch', {}, { 'Sec-Fetch-Site': 'cross-site' }, 403, 'cross-site'],
@@ -212,6 +228,33 @@ describe('too many reports from one client', () => {
     const csv = (await reportsCli(limited, 'export')).stdout;
     expect(csv.split('\n')[0]).toBe('id,created_at,lang,page,email,text');
     expect(csv).toContain('Le menu ne s’ouvre pas.');
+
+    // A report written to attack the staff's terminal and spreadsheet.
+    const hostile =
+      '=HYPERLINK("https://evil.example")\u001b[2J\u001b]0;owned\u0007\u009b31m\u202Edone';
+    // As the form stores it (only a NUL is refused in a report), with an address of old.
+    await limited.db.execute({
+      sql: "INSERT INTO accessibility_reports (text, lang, email, created_at) VALUES (?, 'it', ?, ?)",
+      args: [hostile, 'old\u001b[8m@example.org', Date.now()],
+    });
+    const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
+    for (const args of [
+      ['list'],
+      ['list', '--format', 'json'],
+      ['export'],
+      ['export', '--format', 'json'],
+    ]) {
+      const { stdout } = await reportsCli(limited, ...args);
+      expect(stdout, args.join(' ')).toContain('evil.example');
+      expect(stdout, args.join(' ')).not.toMatch(controls);
+    }
+    expect((await reportsCli(limited, 'list')).stdout).toContain(
+      '\\u{1b}[2J\\u{1b}]0;owned\\u{7}\\u{9b}31m\\u{202e}done',
+    );
+    const exported = (await reportsCli(limited, 'export', '--format', 'json')).stdout;
+    expect((JSON.parse(exported) as { text: string }[]).map((r) => r.text)).toContain(hostile);
+    expect((await reportsCli(limited, 'export')).stdout).toContain(`"'=HYPERLINK(`);
+    await limited.db.execute("DELETE FROM accessibility_reports WHERE text LIKE '=HYPERLINK%'");
 
     const byId = await reportsCli(limited, 'purge', '--id', String(reports[0]?.id));
     expect(byId.stdout).toContain('Deleted 1');

@@ -109,6 +109,17 @@ describe('npm run doctor', () => {
     expect(failures(lines)[0]).toMatch(named);
   });
 
+  it('shows control characters of a setting as escapes, never sending them to the terminal', async () => {
+    const { status, lines } = await doctor({
+      ...good,
+      NEWSLETTER_RATE_LIMIT: '\u001b]0;owned\u0007\u001b[2J',
+    });
+    expect(status).not.toBe(0);
+    const output = lines.join('\n');
+    expect(output).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(failures(lines)[0]).toContain('\\u{1b}]0;owned\\u{7}\\u{1b}[2J');
+  });
+
   it.runIf(head() !== null)('asks for a new build when the working tree moved on', async () => {
     const old = join(dir, 'old');
     fakeBuild(old, '0'.repeat(40));

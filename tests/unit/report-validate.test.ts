@@ -67,13 +67,25 @@ describe('a report', () => {
     [
       'an address with a hidden character',
       { email: '\uFEFFamina@example.org', consent: 'yes' },
-      'invalid-email',
+      'hidden-characters',
       400,
     ],
     [
       'an address with a line break',
       { email: 'amina@example.org\nBcc: x@example.org', consent: 'yes' },
-      'invalid-email',
+      'hidden-characters',
+      400,
+    ],
+    [
+      'an address in group syntax, which the mailer would send to the group’s member',
+      { email: 'grp:victim@example.org;', consent: 'yes' },
+      'address-only',
+      400,
+    ],
+    [
+      'an address with a name',
+      { email: 'Amina <amina@example.org>', consent: 'yes' },
+      'address-only',
       400,
     ],
     ['another site', { page: 'https://example.org/it/' }, 'not-a-site-page', 400],

@@ -4,8 +4,17 @@ import type { BodyType } from '../core/request.ts';
 /** The fields of a form or JSON body: each name with every value it was given. */
 export type Fields = Map<string, string[]>;
 
-/** Form or JSON body as fields; JSON must be an object of strings (or booleans for consent). */
-export function fieldsOf(body: string, type: BodyType): Fields | undefined {
+/**
+ * Form or JSON body as fields, or undefined when it is not one the form could send. JSON must be
+ * an object of strings or arrays of strings; `checkboxes` (e.g. ['consent']) may also be
+ * true or false. Any other value (`"report": true`, a number, an object) is refused rather
+ * than read as text.
+ */
+export function fieldsOf(
+  body: string,
+  type: BodyType,
+  checkboxes: readonly string[] = [],
+): Fields | undefined {
   const fields: Fields = new Map();
   const add = (name: string, value: string) =>
     fields.set(name, [...(fields.get(name) ?? []), value]);
@@ -22,7 +31,8 @@ export function fieldsOf(body: string, type: BodyType): Fields | undefined {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
   for (const [name, value] of Object.entries(data)) {
     if (typeof value === 'string') add(name, value);
-    else if (typeof value === 'boolean') add(name, value ? 'true' : '');
+    else if (typeof value === 'boolean' && checkboxes.includes(name))
+      add(name, value ? 'true' : '');
     else if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
       value.forEach((v) => add(name, v));
     else return undefined;

@@ -33,6 +33,8 @@ export interface FormDeclaration<Code extends string, Value extends FormValue, T
   log: { tag: string; failure: string };
   /** Largest body accepted, in bytes; a larger one is refused unread. */
   maxBodyBytes: number;
+  /** Its checkboxes, the only fields a JSON body may give as true or false, e.g. ['consent']. */
+  checkboxes: readonly string[];
   problems: ProblemTable<Code | RequestProblem>;
   /** The value in `fields`, or the first problem with it; `siteUrl` is the site's public address. */
   parse(fields: Fields, siteUrl: string): { value: Value } | { problem: Code };
@@ -105,7 +107,7 @@ export function formPost<Code extends string, Value extends FormValue, Typed>(
     if (!type) return { problem: 'unsupported-type' };
     const body = await readLimited(request, form.maxBodyBytes);
     if (body === undefined) return { problem: 'too-large' };
-    const fields = fieldsOf(body, type);
+    const fields = fieldsOf(body, type, form.checkboxes);
     return fields ? { fields, siteUrl } : { problem: 'bad-body' };
   }
 

@@ -30,5 +30,7 @@ export const fieldProblems = {
   'invalid-email': { status: 400, message: 'problem.invalid-email' },
   'email-too-long': { status: 400, message: 'problem.email-too-long' },
   'several-addresses': { status: 400, message: 'problem.several-addresses' },
+  'address-only': { status: 400, message: 'problem.address-only' },
+  'hidden-characters': { status: 400, message: 'problem.hidden-characters' },
   'unknown-language': { status: 400, message: 'problem.unknown-language' },
 } as const satisfies ProblemTable<AddressProblem | 'unknown-language'>;

@@ -4,7 +4,7 @@
  */
 import { isLocale, type Locale } from '../../lib/locales.ts';
 import type { UiKey } from '../../schemas/ui.ts';
-import { emailProblem, invisibleCharacters } from '../../lib/email-address.ts';
+import { readAddress } from '../../lib/email-address.ts';
 import { honeypotFilled, ticked, type Fields } from '../forms/fields.ts';
 import { fieldProblems, requestProblems, type ProblemTable } from '../forms/problems.ts';
 
@@ -25,6 +25,7 @@ export const problemMessageKey = (problem: Problem): UiKey => signupProblems[pro
 export const maxSignupBodyBytes = 4096;
 
 export interface Signup {
+  /** As the mailer sends to it (see readAddress): stored, fingerprinted and compared so. */
   email: string;
   lang: Locale;
   /** The honeypot was filled: answer as usual, store nothing. */
@@ -42,12 +43,8 @@ export function parseSignup(fields: Fields): { signup: Signup } | { problem: Pro
   if (one('email').length > 1) return { problem: 'several-addresses' };
   const lang = one('lang')[0] ?? '';
   if (one('lang').length > 1 || !isLocale(lang)) return { problem: 'unknown-language' };
-  const typed = one('email')[0] ?? '';
-  // Before trimming, which would drop a U+FEFF at either end.
-  if (invisibleCharacters.test(typed)) return { problem: 'invalid-email' };
-  const email = typed.trim().toLowerCase();
-  const problem = emailProblem(email);
-  if (problem) return { problem };
+  const read = readAddress(one('email')[0] ?? '');
+  if ('problem' in read) return read;
   if (!ticked(one('consent')[0])) return { problem: 'missing-consent' };
-  return { signup: { email, lang, bot: honeypotFilled(fields) } };
+  return { signup: { email: read.address, lang, bot: honeypotFilled(fields) } };
 }

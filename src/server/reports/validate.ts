@@ -5,7 +5,7 @@
  */
 import { isLocale, type Locale } from '../../lib/locales.ts';
 import type { UiKey } from '../../schemas/ui.ts';
-import { emailProblem } from '../../lib/email-address.ts';
+import { readAddress } from '../../lib/email-address.ts';
 import { honeypotFilled, ticked, type Fields } from '../forms/fields.ts';
 import { fieldProblems, requestProblems, type ProblemTable } from '../forms/problems.ts';
 
@@ -36,7 +36,7 @@ export interface Report {
   /** The site page it concerns, e.g. '/ar/orari/'; undefined when not given. */
   page?: string | undefined;
   lang: Locale;
-  /** Only with the reporter's consent to keep it for an answer. */
+  /** Only with the reporter's consent to keep it for an answer; as the mailer sends to it. */
   email?: string | undefined;
   /** The honeypot was filled: answer as usual, store nothing. */
   bot: boolean;
@@ -86,14 +86,12 @@ export function parseReport(
   const typedPage = (one('page')[0] ?? '').trim();
   const page = typedPage === '' ? undefined : sitePath(typedPage, siteOrigin);
   if (typedPage !== '' && !page) return { problem: 'not-a-site-page' };
-  // Spaces and tabs only: a U+FEFF at either end must reach the address check.
-  const typedEmail = (one('email')[0] ?? '').replace(/^[ \t]+|[ \t]+$/g, '');
+  const typedEmail = one('email')[0] ?? '';
   let email: string | undefined;
-  if (typedEmail !== '') {
-    if (lineBreaks.test(typedEmail)) return { problem: 'invalid-email' };
-    email = typedEmail.toLowerCase();
-    const problem = emailProblem(email);
-    if (problem) return { problem };
+  if (typedEmail.trim() !== '') {
+    const read = readAddress(typedEmail);
+    if ('problem' in read) return read;
+    email = read.address;
     if (!ticked(one('consent')[0])) return { problem: 'missing-answer-consent' };
   }
   return { report: { text, page, lang, email, bot: honeypotFilled(fields) } };

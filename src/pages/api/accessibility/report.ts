@@ -10,17 +10,25 @@ import { ticked, type Fields } from '../../../server/forms/fields';
 import { formPost } from '../../../server/forms/pipeline';
 import { reportMail } from '../../../server/mail/templates/report-to-staff';
 import { saveReport } from '../../../server/reports/store';
-import { maxReportBodyBytes, parseReport, reportProblems } from '../../../server/reports/validate';
+import {
+  maxReportBodyBytes,
+  parseReport,
+  reportProblems,
+  type ReportProblem,
+} from '../../../server/reports/validate';
 
 export const prerender = false;
 
-/** The form's fields as typed, to give back with a problem (never what made it unsafe). */
-function typedFields(fields: Fields): App.Locals['reportTyped'] {
+/**
+ * The form's fields as typed, to give back with a problem (never what made it unsafe, nor an
+ * address whose hidden characters would go back with it).
+ */
+function typedFields(fields: Fields, problem: ReportProblem): App.Locals['reportTyped'] {
   const first = (name: string) => fields.get(name)?.[0]?.replace(/\0/g, '') ?? '';
   return {
     report: first('report').slice(0, 4000),
     page: first('page').slice(0, 200),
-    email: first('email').slice(0, 254),
+    email: problem === 'hidden-characters' ? '' : first('email').slice(0, 254),
     consented: ticked(first('consent')),
   };
 }
@@ -28,6 +36,7 @@ function typedFields(fields: Fields): App.Locals['reportTyped'] {
 export const POST = formPost({
   log: { tag: '[reports]', failure: 'report failed:' },
   maxBodyBytes: maxReportBodyBytes,
+  checkboxes: ['consent'],
   problems: reportProblems,
   parse(fields, siteUrl) {
     const parsed = parseReport(fields, siteUrl);

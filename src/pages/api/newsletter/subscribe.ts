@@ -44,19 +44,22 @@ async function composer(signup: Signup, config: ServerSettings) {
 export const POST = formPost({
   log: { tag: '[newsletter]', failure: 'signup failed:' },
   maxBodyBytes: maxSignupBodyBytes,
+  checkboxes: ['consent'],
   problems: signupProblems,
   parse(fields) {
     const parsed = parseSignup(fields);
     return 'problem' in parsed ? parsed : { value: parsed.signup };
   },
   // What the visitor typed, given back with a problem of what they typed: never an address
-  // that is unsafe to echo.
+  // that is unsafe to echo, nor one whose hidden characters would go back with it.
   typed: (fields, problem) =>
     problem === 'too-many-requests' || problem === 'server-error'
       ? undefined
       : {
           email:
-            problem === 'control-characters' ? undefined : fields.get('email')?.[0]?.slice(0, 254),
+            problem === 'control-characters' || problem === 'hidden-characters'
+              ? undefined
+              : fields.get('email')?.[0]?.slice(0, 254),
           consented: ticked(fields.get('consent')?.[0]),
         },
   show(locals, problem, typed) {
