@@ -9,8 +9,8 @@ import { closureText, dateText } from '../../src/i18n/date-text';
 import { createTranslator } from '../../src/i18n/translate';
 import { locales } from '../../src/lib/locales';
 import type { UiStrings } from '../../src/schemas/ui';
-import { confirmationMail } from '../../src/server/mail/templates/confirmation';
-import { noticeMail } from '../../src/server/mail/templates/notice';
+import { confirmationMail, confirmationText } from '../../src/server/mail/templates/confirmation';
+import { noticeMail, noticeMailStrings } from '../../src/server/mail/templates/notice';
 import { noticeReceiptMail } from '../../src/server/mail/templates/notice-receipt';
 import { reportMail } from '../../src/server/mail/templates/report-to-staff';
 import type { OutgoingMail } from '../../src/server/mail/transport';
@@ -32,14 +32,8 @@ describe.each(locales)('the mails in $code', ({ code, intl, dir }) => {
       {
         lang: code,
         dir,
-        strings: {
-          siteName: t('site.name'),
-          fallback: t('mail.notice.fallback'),
-          read: t('mail.notice.read'),
-          why: t('mail.notice.why'),
-          leave: t('mail.leave'),
-          leaveButton: t('unsubscribe.button'),
-        },
+        uiTranslation: strings.translation,
+        strings: noticeMailStrings(t),
         notices: [],
       },
       {
@@ -47,6 +41,7 @@ describe.each(locales)('the mails in $code', ({ code, intl, dir }) => {
         textLang: code,
         textDir: dir,
         fallback: false,
+        translation: code === 'it' ? 'source' : 'machine',
         title: t('notices.published', { date: dateText(t, intl, '2099-05-04') }),
         summary: t('notices.published', { date: dateText(t, intl, '2099-03-04') }),
         html: '<p>—</p>',
@@ -62,17 +57,8 @@ describe.each(locales)('the mails in $code', ({ code, intl, dir }) => {
       'a@example.org',
       code,
       dir,
-      {
-        subject: t('mail.confirm.subject'),
-        greeting: t('mail.confirm.greeting'),
-        action: t('mail.confirm.action'),
-        button: t('mail.confirm.button'),
-        expiry: t('mail.confirm.expiry'),
-        ignore: t('mail.confirm.ignore'),
-        leave: t('mail.leave'),
-        signature: t('site.name'),
-      },
-      { confirm: `${site}/c`, unsubscribe: `${site}/u` },
+      confirmationText(t, strings.translation),
+      { confirm: `${site}/c`, leave: `${site}/l`, unsubscribe: `${site}/u` },
     );
     const months = chosenMonths(code);
     // The fixture's dates are there, in the language's names: December, January, May, March.
