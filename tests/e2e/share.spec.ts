@@ -7,7 +7,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
-import { locales } from '../../src/lib/locales';
+import { localeInfo, locales } from '../../src/lib/locales';
 import { formatTime, weekdayName } from '../../src/lib/dates';
 import { activitySlugs, deskSlugs, networkSlugs } from '../support/site-pages';
 import { hoursAsBuilt, titleIn } from '../support/content-facts';
@@ -242,7 +242,7 @@ test.describe('with JavaScript', () => {
     for (const url of [`/ar/sportelli/${desk}/`, '/ar/orari/', `/ar/sportelli/${desk}/scheda/`]) {
       await page.goto(url);
       const button = page.locator('button[data-print]');
-      await expect(button).toHaveText(uiString('ar', 'share.print'));
+      await expect(button).toContainText(uiString('ar', 'share.print'));
       await button.click();
       await expect(page.locator('html')).toHaveAttribute('data-printed', 'yes');
     }
@@ -270,7 +270,7 @@ test.describe('without JavaScript', () => {
     for (const button of ['[data-share-copy]', '[data-share-native]', '[data-print]']) {
       await expect(page.locator(button), button).toBeHidden();
     }
-    await expect(page.locator('.share li:visible')).toHaveCount(2);
+    await expect(page.locator('.share .actions li:visible')).toHaveCount(2);
 
     await page.locator('a[data-share-card]').click();
     await expect(page).toHaveURL(new RegExp(`/ar/sportelli/${desk}/scheda/$`));
@@ -279,4 +279,121 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('[data-print]')).toBeHidden();
     expect(await readQr(page.locator('[data-card] [data-qr] svg'))).toBe(address);
   });
+});
+
+/** The sentence of `key` in `lang` about a language, as the page says it, e.g. 'Ora in தமிழ்.' */
+const aboutLanguage = (lang: string, key: string, label: string) =>
+  uiString(lang, key).replace('{language}', `\u2068${label}\u2069`);
+
+const [tamil, somali] = [localeInfo('ta'), localeInfo('so')];
+
+test.describe('the language of what is sent', () => {
+  test('from the Italian page, the message, address, QR code and card in Tamil', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(`/it/sportelli/${desk}/`);
+    const origin = new URL(await canonical(page)).origin;
+    const choices = page.locator('.share a[hreflang]');
+    await expect(choices).toHaveText(locales.map((l) => l.label));
+    await expect(page.locator('.share a[aria-current="true"]')).toHaveAttribute('hreflang', 'it');
+
+    await choices.filter({ hasText: tamil.label }).click();
+    await expect(page.locator('[data-share-feedback]')).toHaveText(
+      aboutLanguage('it', 'share.language.done', tamil.label),
+    );
+    const address = `${origin}/ta/sportelli/${desk}/`;
+    await expect(page).toHaveURL(new RegExp(`/it/sportelli/${desk}/$`));
+    await expect(page.locator('.share a[aria-current="true"]')).toHaveAttribute('hreflang', 'ta');
+
+    const whatsapp = new URL(
+      (await page.locator('a[data-share-whatsapp]').getAttribute('href')) ?? '',
+    );
+    const lines = (whatsapp.searchParams.get('text') ?? '').split('\n');
+    expect(lines[0]).toContain(titleIn('activities', desk, 'ta'));
+    expect(lines.at(-1)).toBe(address);
+    if (firstOpenDay) expect(lines[2]).toContain(weekdayName(firstOpenDay.day, tamil.intl));
+    await expect(page.locator('.share [data-share-link]')).toHaveText(address);
+    expect(await readQr(page.locator('.share [data-qr] svg'))).toBe(address);
+    // The code's name stays Italian, the language of the page read aloud.
+    await expect(page.locator('.share [data-qr] svg')).toHaveAttribute(
+      'aria-label',
+      uiString('it', 'share.qr'),
+    );
+    await expect(page.locator('a[data-share-card]')).toHaveAttribute(
+      'href',
+      `/ta/sportelli/${desk}/scheda/`,
+    );
+    // The buttons keep the social worker's language.
+    await expect(page.locator('a[data-share-whatsapp]')).toHaveText(
+      uiString('it', 'share.whatsapp'),
+    );
+    await page.locator('[data-share-copy]').click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(address);
+  });
+
+  test('offline, with the other page not saved, says so and keeps the message', async ({
+    page,
+    context,
+  }) => {
+    await page.goto('/ar/orari/');
+    const before = await page.locator('a[data-share-whatsapp]').getAttribute('href');
+    await context.setOffline(true);
+    await page.locator('.share a[hreflang="so"]').click();
+    await expect(page.locator('[data-share-feedback]')).toHaveText(
+      aboutLanguage('ar', 'share.language.failed', somali.label),
+    );
+    await expect(page.locator('a[data-share-whatsapp]')).toHaveAttribute('href', before ?? '');
+    await expect(page.locator('.share a[aria-current="true"]')).toHaveAttribute('hreflang', 'ar');
+    expect(await readQr(page.locator('.share [data-qr] svg'))).toBe(await canonical(page));
+  });
+
+  test('the card in Tamil names its tools in Italian too; the Italian card once', async ({
+    page,
+  }) => {
+    await page.goto(`/ta/sportelli/${desk}/scheda/`);
+    for (const [tool, key] of [
+      ['.tools a', 'card.back'],
+      ['.tools button', 'share.print'],
+    ] as const) {
+      await expect(page.locator(tool)).toContainText(uiString('ta', key));
+      await expect(page.locator(`${tool} [lang="it"]`)).toHaveText(uiString('it', key));
+    }
+    await page.goto(`/it/sportelli/${desk}/scheda/`);
+    await expect(page.locator('.tools a')).toHaveText(uiString('it', 'card.back'));
+    await expect(page.locator('.tools button')).toHaveText(uiString('it', 'share.print'));
+  });
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+
+    test('each language links to the same tools on its page', async ({ page }) => {
+      await page.goto(`/it/sportelli/${desk}/`);
+      for (const l of locales) {
+        const link = page.locator(`.share a[hreflang="${l.code}"]`);
+        await expect(link).toHaveAttribute('href', `/${l.code}/sportelli/${desk}/#condividi`);
+        await expect(link).toHaveAttribute('lang', l.code);
+      }
+      await page.locator(`.share a[hreflang="ta"]`).click();
+      await expect(page).toHaveURL(new RegExp(`/ta/sportelli/${desk}/#condividi$`));
+      await expect(page.locator('.share a[aria-current="true"]')).toHaveAttribute('hreflang', 'ta');
+    });
+  });
+});
+
+test.describe('spaces beside names in Latin letters, on screen', () => {
+  for (const lang of ['it', 'ar', 'ta']) {
+    test(`the buttons and links in ${lang} read as their words`, async ({ page }) => {
+      await page.goto(`/${lang}/sportelli/${desk}/`);
+      const words = (text: string) => text.replace(/[\u2066-\u2069]/g, '').trim();
+      expect(words(await page.locator('a[data-share-whatsapp]').innerText())).toBe(
+        uiString(lang, 'share.whatsapp'),
+      );
+      await page.goto(`/${lang}/avvisi/`);
+      expect(words(await page.locator('a[href$="/rss.xml"]').first().innerText())).toBe(
+        uiString(lang, 'notices.rss'),
+      );
+    });
+  }
 });
