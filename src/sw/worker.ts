@@ -5,11 +5,16 @@
  *   fresh; otherwise the kept copy is shown, with its notice "Saved copy of {date}" made
  *   visible;
  * - hashed assets (/_astro/) come from the cache first: their names change with their content;
+ * - `/` comes from the network (the server sends it on to the browser's language, or shows
+ *   the chooser); offline, it opens the home of a kept language, the browser's first choice
+ *   among them;
  * - anything else (other languages not yet visited, the newsletter pages and their tokens,
  *   the API, posts, addresses with a query) passes through untouched and is never kept.
  * A new deploy brings a new worker (its list of revisions changes), which fetches again only
  * the kept files whose revision changed and drops those that are gone.
  */
+
+import { preferredLanguage } from '../lib/accept-language';
 
 /** Built in: per language, its Intl tag and each kept file's address and revision. */
 declare const KEPT: Record<string, { intl: string; files: Record<string, string> }>;
@@ -17,8 +22,7 @@ declare const KEPT: Record<string, { intl: string; files: Record<string, string>
 declare const SITE_TIME_ZONE: string;
 
 // The few service-worker types used here (the project's TypeScript checks DOM code). The file
-// is a module, so that these names stay its own.
-export {};
+// is a module (its import), so that these names stay its own.
 interface ExtendableEvent extends Event {
   waitUntil(promise: Promise<unknown>): void;
 }
@@ -135,6 +139,13 @@ async function networkFirst(event: FetchEvent, path: string): Promise<Response> 
   return answer ?? savedCopy(path, held);
 }
 
+/** `/` offline: a kept language's home, the one the browser prefers of those kept, if any. */
+async function keptHome(): Promise<Response> {
+  const kept = await keptLanguages();
+  const lang = preferredLanguage(navigator.languages.join(','), kept) ?? kept[0];
+  return lang ? Response.redirect(`/${lang}/`, 302) : Response.error();
+}
+
 async function cacheFirst(request: Request): Promise<Response> {
   const cache = await caches.open(assetsCache);
   const held = await cache.match(request);
@@ -167,6 +178,8 @@ worker.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== worker.location.origin || url.search) return;
-  if (url.pathname.startsWith('/_astro/')) event.respondWith(cacheFirst(request));
+  if (url.pathname === '/' && request.mode === 'navigate') {
+    event.respondWith(fetch(request).catch(keptHome));
+  } else if (url.pathname.startsWith('/_astro/')) event.respondWith(cacheFirst(request));
   else if (revisions.has(url.pathname)) event.respondWith(networkFirst(event, url.pathname));
 });
