@@ -139,8 +139,8 @@ test('pages kept after one visit open offline in Arabic, and a new deploy reache
 
   await context.setOffline(false);
   // Online, / is the server's again (through the worker): a language's home or the chooser.
-  const first = await page.goto(`${site}/`);
-  expect(first?.ok()).toBe(true);
+  const root = await page.goto(`${site}/`);
+  expect(root?.ok()).toBe(true);
   await expect(page.locator('a[href="/ar/"]').first()).toBeAttached();
   await page.goto(`${site}/ar/orari/`);
   await expect(page.locator('[data-offline-notice]')).toBeHidden();

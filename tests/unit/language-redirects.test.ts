@@ -24,7 +24,7 @@ describe('the rules of _redirects for /', () => {
     });
     expect(errors).toEqual([]);
     expect(redirects).toEqual(
-      localeCodes.map((code) =>
+      localeCodes.map((code): unknown =>
         expect.objectContaining({
           from: '/',
           to: `/${code}/`,
