@@ -1,7 +1,7 @@
 /**
  * Netlify's half of `/` in the reader's language: rules of `_redirects` that send `/` to a
  * language's home when the browser names it, as `npm start` does (src/server/http/language-home.ts).
- * Netlify's `Language` condition reads only the first language of `Accept-Language`, without
+ * Netlify's `Language` condition matches only the first language of `Accept-Language`, without
  * q-values (docs/operations.md, "The first address"): a browser whose first language the
  * site does not speak gets the chooser, where `npm start` would try its next ones.
  */
