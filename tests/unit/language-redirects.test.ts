@@ -19,7 +19,7 @@ describe('the rules of _redirects for /', () => {
     writeFileSync(file, languageRules());
     const { redirects, errors } = await parseAllRedirects({
       redirectsFiles: [file],
-      netlifyConfigPath: undefined,
+      configRedirects: [],
       minimal: true,
     });
     expect(errors).toEqual([]);
