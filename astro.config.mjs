@@ -10,6 +10,7 @@ import { cmsAssets } from './src/integrations/cms-assets.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { pageCsp } from './src/integrations/page-csp.ts';
 import { buildInfo } from './src/integrations/build-info.ts';
+import { languageRedirects } from './src/integrations/language-redirects.ts';
 import { buildSettings, namesReadBy } from './src/settings/settings.ts';
 
 // The environment, read and checked by the one declaration of every setting.
@@ -76,8 +77,10 @@ export default defineConfig({
         locales: Object.fromEntries(locales.map((l) => [l.code, l.code])),
       },
       // The editor at /admin/ is for the Polo's staff, not for search engines; nor is the
-      // thank-you page of the accessibility report, reached only by sending the form.
-      filter: (page) => !/^\/admin\/|\/accessibilita\/grazie\/$/.test(new URL(page).pathname),
+      // thank-you page of the accessibility report, reached only by sending the form, nor
+      // /lingua/, the chooser that / already is (its canonical).
+      filter: (page) =>
+        !/^\/admin\/|\/accessibilita\/grazie\/$|^\/lingua\/$/.test(new URL(page).pathname),
       serialize: (item) => ({ ...item, links: sitemapLinks(item.url) }),
     }),
     // Before precompress, so that the editor's files and the worker are compressed too.
@@ -88,5 +91,7 @@ export default defineConfig({
     precompress(),
     // The commit built, beside the site, for `npm run doctor`.
     buildInfo(),
+    // Netlify sends / to the browser's language by its own rules (npm start, by the server).
+    ...(build.netlify ? [languageRedirects()] : []),
   ],
 });

@@ -84,6 +84,10 @@ export async function serveNetlifyBuild({
   // Netlify takes these paths inside the configuration's folder only: links to them.
   symlinkSync(resolve(publish), join(root, 'publish'));
   symlinkSync(adapterFunctions, join(root, 'functions'));
+  // Netlify reads the rules of the published folder's `_redirects` (/ in the reader's
+  // language); @netlify/dev reads only its project's: a link to them.
+  const rules = join(resolve(publish), '_redirects');
+  if (existsSync(rules)) symlinkSync(rules, join(root, '_redirects'));
   writeFileSync(
     join(root, 'netlify.toml'),
     '[build]\npublish = "publish"\n\n[functions]\ndirectory = "functions"\n',

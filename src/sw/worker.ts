@@ -6,6 +6,9 @@
  *   visible;
  * - a page beyond the language's budget is kept once read;
  * - hashed assets (/_astro/) come from the cache first: their names change with their content;
+ * - `/` comes from the network (the server sends it on to the browser's language, or shows
+ *   the chooser); offline, it opens the home of a kept language, the browser's first choice
+ *   among them;
  * - a navigation the network cannot answer and nothing kept can (a page never read, another
  *   language, the newsletter, a mistyped address) gets the offline page, in the language of
  *   its path, listing what the device keeps;
@@ -16,6 +19,7 @@
  */
 import { fillDate } from '../lib/date-words';
 import { italianDay } from '../lib/hours/schedule';
+import { preferredLanguage } from '../lib/accept-language';
 import { listedTitle, offlinePage, type OfflineWords, type SavedPage } from '../lib/offline-page';
 
 /**
@@ -32,8 +36,7 @@ declare const SOURCE_LOCALE: string;
 declare const OFFLINE_STYLE_HASH: string;
 
 // The few service-worker types used here (the project's TypeScript checks DOM code). The file
-// is a module, so that these names stay its own.
-export {};
+// is a module (its import), so that these names stay its own.
 interface ExtendableEvent extends Event {
   waitUntil(promise: Promise<unknown>): void;
 }
@@ -233,6 +236,13 @@ async function networkFirst(event: FetchEvent, path: string): Promise<Response> 
   return answer ?? savedCopy(path, held);
 }
 
+/** `/` offline: a kept language's home, the one the browser prefers of those kept, if any. */
+async function keptHome(): Promise<Response> {
+  const kept = await keptLanguages();
+  const lang = preferredLanguage(navigator.languages.join(','), kept) ?? kept[0];
+  return lang ? Response.redirect(`/${lang}/`, 302) : offlineAnswer('/');
+}
+
 async function cacheFirst(request: Request): Promise<Response> {
   const cache = await caches.open(assetsCache);
   const held = await cache.match(request);
@@ -277,6 +287,8 @@ worker.addEventListener('fetch', (event) => {
     if (request.mode === 'navigate') {
       event.respondWith(fetch(request).catch(() => offlineAnswer(url.pathname)));
     }
+  } else if (url.pathname === '/' && request.mode === 'navigate') {
+    event.respondWith(fetch(request).catch(keptHome));
   } else if (url.pathname.startsWith('/_astro/')) event.respondWith(cacheFirst(request));
   else if (revisions.has(url.pathname) || request.mode === 'navigate') {
     event.respondWith(networkFirst(event, url.pathname));

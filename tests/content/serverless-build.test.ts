@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { languageRules } from '../../src/integrations/language-redirects';
 import { freePort, mailTo, startSmtp, type Mailbox } from '../built/harness';
 import { uiString } from '../support/ui-strings';
 
@@ -53,6 +54,9 @@ it('produces the static pages and one function with the newsletter routes', () =
   // What netlify.toml publishes: the pages and _headers at the top of the build's folder.
   expect(existsSync(join(out, 'dist/_headers'))).toBe(true);
   expect(existsSync(join(out, 'dist/client'))).toBe(false);
+  // / in the reader's language: Netlify's rules first, and / no path of the function.
+  expect(readFileSync(join(out, 'dist/_redirects'), 'utf8').startsWith(languageRules())).toBe(true);
+  expect(entry).toContain("excludedPath: ['/']");
 });
 
 interface Served {
@@ -133,6 +137,31 @@ describe('served as Netlify serves it', () => {
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(page.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
     expect((await fetch(`${site.url}/sw.js`)).headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('sends / to the browser’s first language by the rules of _redirects, else shows the chooser', async () => {
+    const root = (language: string) =>
+      fetch(`${site.url}/`, { redirect: 'manual', headers: { 'Accept-Language': language } });
+    for (const [language, home] of [
+      ['so,it;q=0.5', '/so/'],
+      ['ar-EG', '/ar/'],
+    ] as const) {
+      const sent = await root(language);
+      expect(sent.status, language).toBe(302);
+      expect(new URL(sent.headers.get('location') ?? '', site.url).pathname).toBe(home);
+    }
+    // Netlify reads the first language only: the chooser, where npm start would pick French.
+    for (const language of ['de', 'pt-BR,fr;q=0.8']) {
+      const chooser = await root(language);
+      expect(chooser.status, language).toBe(200);
+      expect(chooser.headers.get('vary')).toMatch(/accept-language/i);
+      expect(await chooser.text()).toContain('href="/so/"');
+    }
+    // The chooser at its own address is never sent on, and the rest of the site still answers.
+    expect(
+      (await fetch(`${site.url}/lingua/`, { headers: { 'Accept-Language': 'so' } })).status,
+    ).toBe(200);
+    expect((await root('so')).headers.get('location')).not.toContain('lingua');
   });
 
   it('answers an unknown address with the 404 page in its language', async () => {

@@ -32,7 +32,7 @@ async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
 }
 
 const pageTypes = [
-  '/',
+  '/lingua/',
   '/it/',
   `/ar/sportelli/${desk}/`,
   `/ar/sportelli/${desk}/scheda/`,

@@ -124,6 +124,10 @@ test('pages kept after one visit open offline in Arabic, and a new deploy reache
     await expect(notice.locator('time'), path).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
     expect(await notice.locator('time').innerText(), path).not.toBe('');
   }
+  // The first address, offline: the home of the language kept, whatever the browser asks for.
+  await page.goto(`${site}/`);
+  await expect(page).toHaveURL(`${site}/ar/`);
+  await expect(page.locator('[data-offline-notice]')).toBeVisible();
   await page.goto(`${site}/ar/orari/`);
   const status = page.locator('[data-hours-status]').first();
   await expect(status).toHaveAttribute('data-state', /^(open|closed)$/);
@@ -134,6 +138,10 @@ test('pages kept after one visit open offline in Arabic, and a new deploy reache
   await expect(form.getByRole('button')).toBeDisabled();
 
   await context.setOffline(false);
+  // Online, / is the server's again (through the worker): a language's home or the chooser.
+  const root = await page.goto(`${site}/`);
+  expect(root?.ok()).toBe(true);
+  await expect(page.locator('a[href="/ar/"]').first()).toBeAttached();
   await page.goto(`${site}/ar/orari/`);
   await expect(page.locator('[data-offline-notice]')).toBeHidden();
   await expect(page.locator('form[method="post"] .offline-form')).toHaveCount(0);

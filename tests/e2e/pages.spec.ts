@@ -78,22 +78,3 @@ for (const { locale, path, url, listed } of sitePages) {
     await expectNoHorizontalScroll(page);
   });
 }
-
-test('the language chooser offers every language in its own name and direction', async ({
-  page,
-}) => {
-  const response = await page.goto('/');
-  expect(response?.status()).toBe(200);
-  for (const locale of locales) {
-    const choice = page.locator(`a[href="/${locale.code}/"]`);
-    await expect(choice).toContainText(locale.label);
-    await expect(page.locator(`li[lang="${locale.code}"]`)).toHaveAttribute('dir', locale.dir);
-  }
-  await expect(page.locator('link[rel=alternate][hreflang="x-default"]')).toHaveAttribute(
-    'href',
-    /\/$/,
-  );
-  await expectNoAxeViolations(page);
-  await page.setViewportSize({ width: 320, height: 640 });
-  await expectNoHorizontalScroll(page);
-});

@@ -34,7 +34,7 @@ test.describe('without JavaScript', () => {
   test('a visitor reads the hours and switches language', async ({ page }) => {
     const hours = hoursAsBuilt();
     const firstDay = hours.weekly.find((d) => d.slots.length > 0);
-    await page.goto('/');
+    await page.goto('/lingua/');
     await page.getByRole('link', { name: /العربية/ }).click();
     await expect(page).toHaveURL(/\/ar\/$/);
     await page

@@ -15,6 +15,7 @@ import {
 import { announceServerOrigin, readEnv, SettingsError } from '../../settings/settings.ts';
 import { currentBuild, served, startBuilds, stopBuilds } from './builds.ts';
 import { headersFor, normalisedPath } from './headers-file.ts';
+import { languageHome } from './language-home.ts';
 import { methodNotAllowed } from './methods.ts';
 import { serveStatic } from './static-files.ts';
 import { startJobs } from '../jobs/node.ts';
@@ -114,6 +115,9 @@ const server = createServer(
     }
     const allow = methodNotAllowed(req.method ?? '', normalisedPath(pathname));
     if (allow) return plainAnswer(res, 405, { Allow: allow });
+    // `/` in the browser's language when it names one; never stored (see language-home.ts).
+    const home = languageHome(req, normalisedPath(pathname));
+    if (home) return plainAnswer(res, 302, { Location: home });
     try {
       if (serveStatic(req, res, client)) return;
       normaliseAppAnswer(res);

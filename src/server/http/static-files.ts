@@ -100,7 +100,9 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, root: str
   let body = file;
   let encoding: string | undefined;
   if (compressible.includes(extension)) {
-    res.setHeader('Vary', 'Accept-Encoding');
+    // Beside any Vary of _headers (`/` varies with Accept-Language too).
+    const vary = res.getHeader('Vary');
+    res.setHeader('Vary', vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding');
     for (const [name, suffix] of [
       ['br', '.br'],
       ['gzip', '.gz'],
