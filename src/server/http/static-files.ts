@@ -7,6 +7,7 @@ import { createReadStream, statSync, type Stats } from 'node:fs';
 import { pipeline } from 'node:stream';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { normalisedPath } from './headers-file.ts';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -95,6 +96,16 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, root: str
   const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
   const file = resolveFile(root, pathname);
   if (!file) return false;
+  // A folder is its address with the slash (`/admin` => `/admin/`), as static hosts answer: its
+  // page then gets the headers `_headers` gives its folder, and its relative links resolve.
+  if (!pathname.endsWith('/') && file.endsWith(`${sep}index.html`) && !pathname.endsWith('.html')) {
+    // Resolved first, so that `//admin` never leads to the host `admin`.
+    const folder = normalisedPath(pathname).replace(/\/?$/, '/');
+    const query = new URL(req.url ?? '/', 'http://localhost').search;
+    res.writeHead(301, { Location: `${folder}${query}`, 'Content-Length': 0 });
+    res.end();
+    return true;
+  }
   const extension = extname(file);
   const accepts = acceptedEncodings(String(req.headers['accept-encoding'] ?? ''));
   let body = file;
