@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locales } from '../../src/lib/locales';
 import { maxReportBodyBytes, maxReportLength } from '../../src/server/reports/validate';
 import { uiString } from '../support/ui-strings';
-import { count, reportsCli, startSite, type Site } from './harness';
+import { cli, count, reportsCli, startSite, startSmtp, type Site } from './harness';
 
 const staff = 'staff@example.org';
 let site: Site;
@@ -300,5 +300,55 @@ describe('too many reports from one client', () => {
     const wrong = await reportsCli(limited, 'purge', '--id', 'x');
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain('--id must be a whole number');
+  });
+});
+
+describe('a report the mail server refuses for the staff (5xx)', () => {
+  it('is logged with the reason and no address, kept, counted, and sent once the server takes it', async () => {
+    const refusing = await startSmtp(undefined, { refuse: true });
+    const refused = await startSite({
+      STAFF_EMAIL: staff,
+      SMTP_URL: `smtp://127.0.0.1:${refusing.port}`,
+      MAIL_FROM: 'Polo <polo@test.invalid>',
+    });
+    try {
+      const answer = await fetch(`${refused.url}/api/accessibility/report`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ lang: 'so', report: 'Liiska ma furmayo.' }),
+      });
+      expect(answer.status).toBe(200);
+      await expect.poll(() => refused.logs(), { timeout: 10_000 }).toContain('[mail] a mail to');
+      const line =
+        refused
+          .logs()
+          .split('\n')
+          .find((l) => l.startsWith('[mail]')) ?? '';
+      expect(line).toMatch(/not sent \(refused 550\b.*\), try 1: tried again in 1 min/);
+      expect(refused.logs()).not.toContain(staff);
+      // Kept for a later try, as any failure, and counted for the operators.
+      expect(
+        await count(refused, "SELECT COUNT(*) FROM outbox WHERE email_hash LIKE 'report:%'"),
+      ).toBe(1);
+      const stats = JSON.parse((await cli(refused, 'stats')).stdout) as {
+        outbox: { staffRefused: number };
+      };
+      expect(stats.outbox.staffRefused).toBe(1);
+
+      // The mail server takes it now (the staff's address was put right): the next send does.
+      await refusing.stop();
+      const taking = await startSmtp(refusing.port);
+      try {
+        const sent = await cli(refused, 'send', '--all');
+        expect(sent.status).toBe(0);
+        const [mail] = await taking.mailsTo(staff);
+        expect(mail?.text).toContain('Liiska ma furmayo.');
+        expect(await count(refused, 'SELECT COUNT(*) FROM outbox')).toBe(0);
+      } finally {
+        await taking.stop();
+      }
+    } finally {
+      await refused.stop();
+    }
   });
 });
