@@ -113,6 +113,9 @@ describe('the editor’s addresses', () => {
       const answer = await get(path ?? '');
       expect(answer.status, path).toBe(301);
       expect(answer.headers.get('location'), path).toBe(location);
+      if (location?.startsWith('/admin/')) {
+        expect(answer.headers.get('content-security-policy'), path).toBe(editorPolicy);
+      }
     }
   });
 
