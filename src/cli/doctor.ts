@@ -280,7 +280,7 @@ async function checkJobs(db: Client): Promise<Outcome> {
     );
     return fail(
       'jobs',
-      `${staffRefused} mail(s) to the staff refused by the mail server (${String(last.rows[0]?.[0])}): check STAFF_EMAIL and the mail server; they are tried again until sent or 30 days old`,
+      `${staffRefused} mail(s) to the staff refused by the mail server (${text(last.rows[0]?.[0])}): check STAFF_EMAIL and the mail server; they are tried again until sent or 30 days old`,
     );
   }
   if (stale) {
