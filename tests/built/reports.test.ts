@@ -142,6 +142,26 @@ describe('a report', () => {
     expect([await stored(), mailFiles().length]).toEqual(before);
   });
 
+  it('names the limit in characters to a script, in the reader’s language', async () => {
+    for (const [text, problem] of [
+      ['x'.repeat(maxReportLength + 1), 'report-too-long'],
+      ['x'.repeat(maxReportBodyBytes), 'too-large'],
+    ]) {
+      // A body over the limit is not read whole: its language is the page's it came from.
+      const answer = await report(
+        { report: text ?? '', lang: 'so' },
+        { Referer: `${site.url}/so/accessibilita/` },
+      );
+      expect(await answer.json()).toMatchObject({
+        problem,
+        message: uiString('so', 'report.problem.report-too-long').replace(
+          '{max}',
+          String(maxReportLength),
+        ),
+      });
+    }
+  });
+
   it('answers a plain form with the thank-you page in the reader language', async () => {
     const answer = await formReport('report=Testo+troppo+piccolo&page=&email=&lang=ar&website=');
     expect(answer.status).toBe(303);

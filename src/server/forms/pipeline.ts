@@ -34,6 +34,8 @@ export interface FormDeclaration<Code extends string, Value extends FormValue, T
   /** Largest body accepted, in bytes; a larger one is refused unread. */
   maxBodyBytes: number;
   problems: ProblemTable<Code | RequestProblem>;
+  /** Values the problems' messages name, e.g. `{ max: 2000 }` for 'at most {max} characters'. */
+  messageVars?: Record<string, string | number>;
   /** The value in `fields`, or the first problem with it; `siteUrl` is the site's public address. */
   parse(fields: Fields, siteUrl: string): { value: Value } | { problem: Code };
   /** What the reader typed, to give back with `problem` on the form page, if anything. */
@@ -78,7 +80,7 @@ export function formPost<Code extends string, Value extends FormValue, Typed>(
     return refusalAnswer(context, {
       status,
       code,
-      message: t(message),
+      message: t(message, form.messageVars),
       json,
       page: localePath(lang, form.problemPage),
       headers,

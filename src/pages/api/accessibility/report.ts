@@ -10,7 +10,12 @@ import { ticked, type Fields } from '../../../server/forms/fields';
 import { formPost } from '../../../server/forms/pipeline';
 import { reportMail } from '../../../server/mail/templates/report-to-staff';
 import { saveReport } from '../../../server/reports/store';
-import { maxReportBodyBytes, parseReport, reportProblems } from '../../../server/reports/validate';
+import {
+  maxReportBodyBytes,
+  maxReportLength,
+  parseReport,
+  reportProblems,
+} from '../../../server/reports/validate';
 
 export const prerender = false;
 
@@ -29,6 +34,7 @@ export const POST = formPost({
   log: { tag: '[reports]', failure: 'report failed:' },
   maxBodyBytes: maxReportBodyBytes,
   problems: reportProblems,
+  messageVars: { max: maxReportLength },
   parse(fields, siteUrl) {
     const parsed = parseReport(fields, siteUrl);
     return 'problem' in parsed ? parsed : { value: parsed.report };
