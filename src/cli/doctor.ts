@@ -20,6 +20,7 @@ import { buildInfoFile, type BuildInfo } from '../lib/build-info.ts';
 import { text } from '../server/core/db.ts';
 import { migrations } from '../server/core/migrations.ts';
 import { parseSettings, type ParsedSettings } from '../server/core/settings.ts';
+import { staffMailRefused } from '../server/mail/transport.ts';
 import { refusalsBeforeSuppression } from '../server/newsletter/store.ts';
 import { readEnv, SettingsError } from '../settings/settings.ts';
 
@@ -253,6 +254,10 @@ async function checkJobs(db: Client): Promise<Outcome> {
     'outbox',
     `SELECT COUNT(*) FROM outbox WHERE next_attempt_at < ${hourAgo}`,
   );
+  const staffRefused = await count(
+    'outbox',
+    `SELECT COUNT(*) FROM outbox WHERE ${staffMailRefused}`,
+  );
   const unsettled = await count('received_signups', 'SELECT COUNT(*) FROM received_signups');
   const sending = await count(
     'notice_sends',
@@ -269,6 +274,15 @@ async function checkJobs(db: Client): Promise<Outcome> {
     sending !== undefined && `${sending} notice(s) being sent (${left} mail(s) left)`,
     suppressed !== undefined && `${suppressed} address(es) no longer mailed (refused)`,
   ].filter(Boolean);
+  if (staffRefused) {
+    const last = await db.execute(
+      `SELECT last_error FROM outbox WHERE ${staffMailRefused} ORDER BY id DESC LIMIT 1`,
+    );
+    return fail(
+      'jobs',
+      `${staffRefused} mail(s) to the staff refused by the mail server (${text(last.rows[0]?.[0])}): check STAFF_EMAIL and the mail server; they are tried again until sent or 30 days old`,
+    );
+  }
   if (stale) {
     return fail(
       'jobs',

@@ -40,7 +40,7 @@ import { noticesToMail, sendUnderLease } from '../server/newsletter/notices/send
 import { toCsv } from './csv.ts';
 import { confirmedSubscribers, purge, settleSignups, stats } from '../server/newsletter/store.ts';
 import { leaveLinks, noticePage } from '../server/newsletter/links.ts';
-import { emailHash, unsubscribeToken } from '../server/newsletter/tokens.ts';
+import { emailHash, tokenFiller, unsubscribeToken } from '../server/newsletter/tokens.ts';
 
 const usage = `Usage: npm run newsletter -- <command>
 
@@ -124,10 +124,15 @@ async function main(argv: string[]): Promise<void> {
         const sender = senderFor(config);
         // Signups a server received but did not settle (it stopped right after answering).
         while ((await settleSignups(db)) > 0);
-        const { sent, failed, refused } = await drainOutbox(db, sender, {
-          includeWaiting: values.all ?? false,
-          limit: 10_000,
-        });
+        const { sent, failed, refused } = await drainOutbox(
+          db,
+          sender,
+          tokenFiller(config.secret),
+          {
+            includeWaiting: values.all ?? false,
+            limit: 10_000,
+          },
+        );
         console.log(
           `Sent ${sent} mail(s); ${failed} failed and stay queued for a later try; ${refused} refused for good by the mail server and dropped.`,
         );
@@ -228,7 +233,7 @@ async function sendAll(db: Database, config: ServerSettings): Promise<void> {
     console.log(summaryLine(result));
     if (result.receipts > 0) {
       // The receipts wait in the outbox with the rest: send what is due now.
-      await drainOutbox(db, sender);
+      await drainOutbox(db, sender, tokenFiller(config.secret));
       console.log(`Receipts for the staff (STAFF_EMAIL): ${result.receipts}.`);
     }
     if (result.left > 0) process.exitCode = 1;

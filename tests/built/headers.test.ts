@@ -3,7 +3,8 @@
  * public/_headers on a page, an asset, the 404 and the endpoint; caching that revalidates
  * HTML and keeps hashed assets; compressed files for browsers that take them.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headersFor, parseHeadersFile } from '../../src/server/http/headers-file';
 import { hashedAsset, startSite, type Site } from './harness';
@@ -96,6 +97,46 @@ describe('security headers', () => {
     const page = await get('/it/');
     expect(page.headers.get('x-robots-tag')).toBeNull();
     expect(page.headers.get('content-security-policy')).not.toContain('unsafe');
+  });
+});
+
+describe('the editor’s addresses', () => {
+  const editorPolicy = headersFor(rules, '/admin/').get('Content-Security-Policy');
+
+  it('sends /admin, as any folder without its slash, to the folder, query kept', async () => {
+    for (const [path, location] of [
+      ['/admin', '/admin/'],
+      ['/admin?x=1', '/admin/?x=1'],
+      ['/%61dmin', '/admin/'],
+      ['/it/orari', '/it/orari/'],
+    ]) {
+      const answer = await get(path ?? '');
+      expect(answer.status, path).toBe(301);
+      expect(answer.headers.get('location'), path).toBe(location);
+      if (location?.startsWith('/admin/')) {
+        expect(answer.headers.get('content-security-policy'), path).toBe(editorPolicy);
+      }
+    }
+  });
+
+  it('gives every file of the editor, however its path is written, the editor’s headers', async () => {
+    const files = readdirSync('dist/client/admin', { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && !/\.(br|gz)$/.test(entry.name))
+      .map((entry) => `/${relative('dist/client', join(entry.parentPath, entry.name))}`);
+    expect(files).toContain('/admin/index.html');
+    for (const path of [
+      ...files,
+      '/admin/',
+      '/admin//',
+      '/admin/./',
+      '/%61dmin/',
+      '/admin/x/../',
+    ]) {
+      const answer = await get(path, { method: 'HEAD' });
+      expect(answer.status, path).toBe(200);
+      expect(answer.headers.get('content-security-policy'), path).toBe(editorPolicy);
+      expect(answer.headers.get('x-robots-tag'), path).toContain('noindex');
+    }
   });
 });
 

@@ -2,6 +2,8 @@
  * Every bad input gets a clear 4xx in the subscriber's language and stores nothing; rate
  * limits answer 429; an SMTP outage loses no signup; old unconfirmed signups are purged.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localeCodes } from '../../src/lib/locales';
 import { uiString } from '../support/ui-strings';
@@ -349,6 +351,52 @@ describe('rate limits', () => {
 });
 
 describe('an SMTP outage', () => {
+  it('keeps no working link in the database file while the mail waits', async () => {
+    const port = await freePort();
+    const down = await startSite(mailTo({ port }));
+    try {
+      expect((await signup(down, { email: 'waiting@example.org', lang: 'ta' })).status).toBe(200);
+      for (let i = 0; i < 100 && (await count(down, 'SELECT MAX(attempts) FROM outbox')) < 1; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(await count(down, 'SELECT COUNT(*) FROM outbox WHERE attempts >= 1')).toBe(1);
+      // The database as someone who took its files would read them, WAL included.
+      const file = (down.env['DATABASE_URL'] ?? '').replace(/^file:/, '');
+      const folder = dirname(file);
+      const bytes = Buffer.concat(
+        readdirSync(folder)
+          .filter((name) => name.startsWith(basename(file)))
+          .map((name) => readFileSync(join(folder, name))),
+      ).toString('latin1');
+
+      const smtp = await startSmtp(port);
+      try {
+        expect((await cli(down, 'send', '--all')).status).toBe(0);
+        const [mail] = await smtp.mailsTo('waiting@example.org');
+        const confirm = /[?&]token=([\w-]{22})\b/.exec(mail?.text ?? '')?.[1] ?? '';
+        const leave = /unsubscribe\?token=[0-9a-f]{64}\.([\w-]+)/.exec(mail?.text ?? '')?.[1] ?? '';
+        expect(confirm).toMatch(/^[\w-]{22}$/);
+        expect(leave.length).toBeGreaterThanOrEqual(16);
+        expect(bytes).not.toContain(confirm);
+        expect(bytes).not.toContain(leave);
+        // The link the mail carries works.
+        const confirmed = await fetch(`${down.url}/ta/newsletter/confirm/`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: `token=${confirm}`,
+        });
+        expect(confirmed.status).toBe(200);
+        expect(
+          await count(down, "SELECT COUNT(*) FROM subscribers WHERE status = 'confirmed'"),
+        ).toBe(1);
+      } finally {
+        await smtp.stop();
+      }
+    } finally {
+      await down.stop();
+    }
+  });
+
   it('loses nothing: the signup is kept and the mail goes once the server is back', async () => {
     const port = await freePort();
     const down = await startSite(mailTo({ port }));

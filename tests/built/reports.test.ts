@@ -7,13 +7,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { locales } from '../../src/lib/locales';
+import { maxReportBodyBytes, maxReportLength } from '../../src/server/reports/validate';
 import { uiString } from '../support/ui-strings';
-import { count, reportsCli, startSite, type Site } from './harness';
+import { cli, count, reportsCli, startSite, startSmtp, type Site } from './harness';
 
 const staff = 'staff@example.org';
 let site: Site;
 beforeAll(async () => {
-  site = await startSite({ STAFF_EMAIL: staff });
+  site = await startSite({ STAFF_EMAIL: staff, NEWSLETTER_RATE_LIMIT: '50' });
 });
 afterAll(() => site?.stop());
 
@@ -141,13 +143,39 @@ describe('a report', () => {
     ['a post from another site', {}, { Origin: 'https://evil.example' }, 403, 'cross-site'],
     ['a cross-site fetch', {}, { 'Sec-Fetch-Site': 'cross-site' }, 403, 'cross-site'],
     ['a text body', {}, { 'Content-Type': 'text/plain' }, 415, 'unsupported-type'],
-    ['a body over 16 KB', { padding: 'x'.repeat(17_000) }, {}, 413, 'too-large'],
+    [
+      'a body over the size limit',
+      { padding: 'x'.repeat(maxReportBodyBytes) },
+      {},
+      413,
+      'too-large',
+    ],
   ])('refuses %s and stores nothing', async (_name, fields, headers, status, problem) => {
     const before = [await stored(), mailFiles().length];
     const answer = await report(fields, headers);
     expect(answer.status).toBe(status);
     expect(await answer.json()).toMatchObject({ ok: false, problem });
     expect([await stored(), mailFiles().length]).toEqual(before);
+  });
+
+  it('names the limit in characters to a script, in the reader’s language', async () => {
+    for (const [text, problem] of [
+      ['x'.repeat(maxReportLength + 1), 'report-too-long'],
+      ['x'.repeat(maxReportBodyBytes), 'too-large'],
+    ]) {
+      // A body over the limit is not read whole: its language is the page's it came from.
+      const answer = await report(
+        { report: text ?? '', lang: 'so' },
+        { Referer: `${site.url}/so/accessibilita/` },
+      );
+      expect(await answer.json()).toMatchObject({
+        problem,
+        message: uiString('so', 'report.problem.report-too-long').replace(
+          '{max}',
+          String(maxReportLength),
+        ),
+      });
+    }
   });
 
   it('answers a plain form with the thank-you page in the reader language', async () => {
@@ -187,6 +215,75 @@ describe('a report', () => {
     expect(answer.status).toBe(200);
     expect([await stored(), mailFiles().length]).toEqual(before);
   });
+});
+
+/**
+ * A report of `length` characters in `lang`'s own script: the letters of its interface's
+ * intro, repeated, a line break every 80 (a browser sends CR LF and counts one).
+ */
+function reportIn(lang: string, length = maxReportLength): string {
+  const letters = [...uiString(lang, 'report.intro')].filter((c) => /[\p{L}\p{M}]/u.test(c));
+  return Array.from({ length }, (_, i) => (i % 80 === 79 ? '\r\n' : letters[i % letters.length]))
+    .join('')
+    .trim();
+}
+
+/** The body a browser posts for the report form, fields in the form's order. */
+const formBody = (lang: string, report: string) =>
+  new URLSearchParams({
+    lang,
+    report,
+    page: `/${lang}/orari/`,
+    email: 'amina.abdullahi@example.org',
+    consent: 'yes',
+    website: '',
+  }).toString();
+
+describe('a report as long as the form allows', () => {
+  it.each(locales.map((l) => l.code))(
+    'is accepted in %s, with an address, from a plain form',
+    async (lang) => {
+      const report = reportIn(lang);
+      const answer = await formReport(formBody(lang, report));
+      expect(answer.status).toBe(303);
+      expect(answer.headers.get('location')).toBe(`/${lang}/accessibilita/grazie/`);
+      const row = await site.db.execute(
+        'SELECT text FROM accessibility_reports ORDER BY id DESC LIMIT 1',
+      );
+      // Stored as typed, line breaks as one character each, as the form counted them.
+      expect(row.rows[0]?.['text']).toBe(report.replace(/\r\n/g, '\n'));
+    },
+  );
+
+  it('takes the longest script with room to spare: 2,000 Tamil letters and an address', () => {
+    const body = formBody('ta', 'த'.repeat(maxReportLength));
+    expect(Buffer.byteLength(body)).toBeGreaterThan(18_000);
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(maxReportBodyBytes);
+  });
+
+  it.each([
+    ['over the form limit', 'ta', maxReportLength * 2],
+    ['over what the server keeps of any request', 'si', 40_000],
+  ])(
+    'gives a report %s back as the form, in its language, with the text kept',
+    async (_name, lang, length) => {
+      const before = await stored();
+      const report = reportIn(lang, length);
+      const answer = await formReport(formBody(lang, report));
+      expect(answer.status).toBe(413);
+      const html = await answer.text();
+      expect(html).toContain(`<html lang="${lang}"`);
+      expect(html).toContain(
+        uiString(lang, 'report.problem.report-too-long').replace('{max}', String(maxReportLength)),
+      );
+      expect(html).toMatch(/id="report-report"[^>]*aria-invalid="true"/);
+      // The start of the text comes back, whole letters only: the reader cuts, nothing retyped.
+      const typed = /<textarea[^>]*>([^<]*)<\/textarea>/.exec(html)?.[1] ?? '';
+      expect(typed.length).toBeGreaterThan(maxReportLength);
+      expect(report.replace(/\r\n/g, '\n').startsWith(typed.replace(/\r?\n$/, ''))).toBe(true);
+      expect(await stored()).toBe(before);
+    },
+  );
 });
 
 describe('too many reports from one client', () => {
@@ -266,5 +363,55 @@ describe('too many reports from one client', () => {
     const wrong = await reportsCli(limited, 'purge', '--id', 'x');
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain('--id must be a whole number');
+  });
+});
+
+describe('a report the mail server refuses for the staff (5xx)', () => {
+  it('is logged with the reason and no address, kept, counted, and sent once the server takes it', async () => {
+    const refusing = await startSmtp(undefined, { refuse: true });
+    const refused = await startSite({
+      STAFF_EMAIL: staff,
+      SMTP_URL: `smtp://127.0.0.1:${refusing.port}`,
+      MAIL_FROM: 'Polo <polo@test.invalid>',
+    });
+    try {
+      const answer = await fetch(`${refused.url}/api/accessibility/report`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ lang: 'so', report: 'Liiska ma furmayo.' }),
+      });
+      expect(answer.status).toBe(200);
+      await expect.poll(() => refused.logs(), { timeout: 10_000 }).toContain('[mail] a mail to');
+      const line =
+        refused
+          .logs()
+          .split('\n')
+          .find((l) => l.startsWith('[mail]')) ?? '';
+      expect(line).toMatch(/not sent \(refused 550\b.*\), try 1: tried again in 1 min/);
+      expect(refused.logs()).not.toContain(staff);
+      // Kept for a later try, as any failure, and counted for the operators.
+      expect(
+        await count(refused, "SELECT COUNT(*) FROM outbox WHERE email_hash LIKE 'report:%'"),
+      ).toBe(1);
+      const stats = JSON.parse((await cli(refused, 'stats')).stdout) as {
+        outbox: { staffRefused: number };
+      };
+      expect(stats.outbox.staffRefused).toBe(1);
+
+      // The mail server takes it now (the staff's address was put right): the next send does.
+      await refusing.stop();
+      const taking = await startSmtp(refusing.port);
+      try {
+        const sent = await cli(refused, 'send', '--all');
+        expect(sent.status).toBe(0);
+        const [mail] = await taking.mailsTo(staff);
+        expect(mail?.text).toContain('Liiska ma furmayo.');
+        expect(await count(refused, 'SELECT COUNT(*) FROM outbox')).toBe(0);
+      } finally {
+        await taking.stop();
+      }
+    } finally {
+      await refused.stop();
+    }
   });
 });

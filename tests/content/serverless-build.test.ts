@@ -164,6 +164,16 @@ describe('served as Netlify serves it', () => {
     expect((await root('so')).headers.get('location')).not.toContain('lingua');
   });
 
+  it('answers /admin, and every editor path, with the editor’s headers', async () => {
+    // Netlify's `/admin/*` takes the folder without its slash; npm start sends it to /admin/.
+    for (const path of ['/admin', '/admin/', '/admin/polo-cms.js']) {
+      const answer = await fetch(`${site.url}${path}`, { redirect: 'manual' });
+      expect(answer.status, path).toBe(200);
+      expect(answer.headers.get('content-security-policy'), path).toContain("'unsafe-eval'");
+      expect(answer.headers.get('x-robots-tag'), path).toContain('noindex');
+    }
+  });
+
   it('answers an unknown address with the 404 page in its language', async () => {
     const missing = await fetch(`${site.url}/ar/no-such-page/`);
     expect(missing.status).toBe(404);

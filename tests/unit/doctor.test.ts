@@ -120,6 +120,25 @@ describe('npm run doctor', () => {
     expect(failures(lines)[0]).toContain('\\u{1b}]0;owned\\u{7}\\u{1b}[2J');
   });
 
+  it('counts the mails to the staff the mail server refuses, with the reason and no address', async () => {
+    const url = `file:${join(dir, 'data/refused.db')}`;
+    const db = await openDatabase(url);
+    const now = Date.now();
+    await db.execute({
+      sql: `INSERT INTO outbox (email_hash, message, created_at, expires_at, attempts, next_attempt_at, last_error)
+            VALUES ('report:1', '{}', ?, ?, 2, ?, 'refused 550 5.1.1 (EENVELOPE)')`,
+      args: [now, now + 86_400_000, now + 3_600_000],
+    });
+    db.close();
+    const { status, lines } = await doctor({ ...good, DATABASE_URL: url });
+    expect(status).toBe(1);
+    expect(failures(lines)).toEqual([
+      expect.stringMatching(
+        /^FAIL jobs: 1 mail\(s\) to the staff refused by the mail server \(refused 550 5\.1\.1 \(EENVELOPE\)\): check STAFF_EMAIL/,
+      ),
+    ]);
+  });
+
   it.runIf(head() !== null)('asks for a new build when the working tree moved on', async () => {
     const old = join(dir, 'old');
     fakeBuild(old, '0'.repeat(40));

@@ -125,7 +125,13 @@ describe('the _headers file', () => {
   it('matches * across folders, and dots literally', () => {
     expect(matches('/_astro/*', '/_astro/a/b.js')).toBe(true);
     expect(matches('/a.b', '/aXb')).toBe(false);
-    expect(matches('/admin/*', '/admin')).toBe(false);
+    // As Netlify matches: a last `/*` takes the folder itself, and only it.
+    expect(matches('/admin/*', '/admin')).toBe(true);
+    expect(matches('/admin/*', '/admin/')).toBe(true);
+    expect(matches('/admin/*', '/administrator')).toBe(false);
+    expect(matches('/*', '/')).toBe(true);
+    expect(matches('/sw.js', '/sw.js')).toBe(true);
+    expect(matches('/sw.js', '/sw.jsx')).toBe(false);
   });
 });
 

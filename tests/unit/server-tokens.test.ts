@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  confirmToken,
   emailHash,
   looksLikeToken,
   randomToken,
+  tokenFiller,
   tokenHash,
+  tokenMarks,
   unsubscribeToken,
   verifyUnsubscribeToken,
 } from '../../src/server/newsletter/tokens';
@@ -22,6 +25,27 @@ describe('confirmation tokens', () => {
     expect(tokenHash(token)).toMatch(/^[0-9a-f]{64}$/);
     expect(tokenHash(token)).toBe(tokenHash(token));
     expect(tokenHash(token)).not.toContain(token);
+  });
+
+  it('go into a stored mail only at sending, the same at every try, never without the secret', () => {
+    const seed = randomToken();
+    const hash = emailHash(secret, 'amina@example.org');
+    const link = `https://polo.example/ta/newsletter/confirm/?token=${tokenMarks.confirm(seed)}`;
+    const leave = `https://polo.example/api/newsletter/unsubscribe?token=${tokenMarks.leave}`;
+    const stored = JSON.stringify({ text: `${link}\n${leave}`, html: `<a href="${link}">` });
+    const sent = tokenFiller(secret)(stored, hash);
+    const token = confirmToken(secret, seed);
+    expect(looksLikeToken(token)).toBe(true);
+    expect(JSON.parse(sent)).toEqual({
+      text: `https://polo.example/ta/newsletter/confirm/?token=${token}\nhttps://polo.example/api/newsletter/unsubscribe?token=${unsubscribeToken(secret, hash)}`,
+      html: `<a href="https://polo.example/ta/newsletter/confirm/?token=${token}">`,
+    });
+    // A crash between the try and the delete: the retry sends the same link.
+    expect(tokenFiller(secret)(stored, hash)).toBe(sent);
+    expect(tokenFiller('t'.repeat(32))(stored, hash)).not.toContain(token);
+    expect(stored).not.toContain(token);
+    // A mail with no marks (to the staff) goes as it was stored.
+    expect(tokenFiller(secret)('{"text":"~ ~"}', 'report:1')).toBe('{"text":"~ ~"}');
   });
 
   it.each([null, undefined, '', 'short', `${'A'.repeat(21)}=`, 'A'.repeat(23)])(

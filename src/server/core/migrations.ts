@@ -141,6 +141,22 @@ export const migrations: { version: number; name: string; statements: string[] }
       )`,
     ],
   },
+  {
+    version: 6,
+    name: 'no working link stored: confirmation mails queued with raw tokens go',
+    statements: [
+      // Mails are now stored with marks where their tokens go, filled in at sending. Those
+      // queued before held working links (to confirm, to leave): they go, and their
+      // subscribers, still pending, may sign up again at once. Signups received but not yet
+      // settled (a server stopped between the answer and the settling) go too, for the same
+      // reason: their readers get no mail and may sign up again.
+      `UPDATE subscribers SET last_mail_at = 0
+       WHERE status = 'pending' AND email_hash IN (SELECT email_hash FROM outbox
+         WHERE email_hash NOT LIKE 'report:%' AND email_hash NOT LIKE 'receipt:%')`,
+      `DELETE FROM outbox WHERE email_hash NOT LIKE 'report:%' AND email_hash NOT LIKE 'receipt:%'`,
+      'DELETE FROM received_signups',
+    ],
+  },
 ];
 
 export async function migrate(db: Client): Promise<void> {

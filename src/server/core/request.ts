@@ -37,25 +37,30 @@ export function bodyType(request: Request): BodyType | undefined {
   return undefined;
 }
 
-/** The body as text, or undefined when it is longer than `max` bytes (read no further). */
-export async function readLimited(request: Request, max: number): Promise<string | undefined> {
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > max) return undefined;
-  if (!request.body) return '';
+/**
+ * The body as text, read up to `max` bytes. `whole` is false when it is longer: `text` is then
+ * its first `max` bytes (the rest is left unread), so that the form can still be given back.
+ */
+export async function readLimited(
+  request: Request,
+  max: number,
+): Promise<{ text: string; whole: boolean }> {
+  if (!request.body) return { text: '', whole: true };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    size += value.byteLength;
-    if (size > max) {
+    if (size + value.byteLength > max) {
+      chunks.push(value.subarray(0, max - size));
       await reader.cancel();
-      return undefined;
+      return { text: new TextDecoder().decode(Buffer.concat(chunks)), whole: false };
     }
+    size += value.byteLength;
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return { text: new TextDecoder().decode(Buffer.concat(chunks)), whole: true };
 }
 
 /** Whether the caller wants JSON back (the page's script) rather than a page (a plain form). */

@@ -40,6 +40,17 @@ export function fieldsOf(
   return fields;
 }
 
+/**
+ * The fields of a form body cut at the size limit: the last value loses the escape or the
+ * letter the cut went through (`%E0%AE` of a Tamil letter's three bytes), nothing else.
+ */
+export function fieldsOfCutForm(body: string): Fields {
+  const fields = fieldsOf(body.replace(/%[0-9a-f]?$/i, ''), 'form') ?? new Map<string, string[]>();
+  const last = [...fields.values()].at(-1);
+  if (last?.length) last[last.length - 1] = (last.at(-1) ?? '').replace(/\uFFFD+$/, '');
+  return fields;
+}
+
 /** Whether a checkbox's value means ticked, as a form ('on'), a script or JSON sends it. */
 export const ticked = (value: string | undefined): boolean =>
   ['yes', 'on', 'true'].includes(value ?? '');

@@ -14,7 +14,7 @@ import { clientKey, withinRateLimit } from '../core/rate-limit.ts';
 import { services, settings, type Services } from '../core/runtime.ts';
 import { SettingsError } from '../../settings/settings.ts';
 import { acceptedAnswer, answerLanguage, refusalAnswer } from './answers.ts';
-import { fieldsOf, type Fields } from './fields.ts';
+import { fieldsOf, fieldsOfCutForm, type Fields } from './fields.ts';
 import type { ProblemTable, RequestProblem } from './problems.ts';
 
 /** What a form reads from its fields: at least the reader's language and the honeypot. */
@@ -36,6 +36,8 @@ export interface FormDeclaration<Code extends string, Value extends FormValue, T
   /** Its checkboxes, the only fields a JSON body may give as true or false, e.g. ['consent']. */
   checkboxes: readonly string[];
   problems: ProblemTable<Code | RequestProblem>;
+  /** Values the problems' messages name, e.g. `{ max: 2000 }` for 'at most {max} characters'. */
+  messageVars?: Record<string, string | number>;
   /** The value in `fields`, or the first problem with it; `siteUrl` is the site's public address. */
   parse(fields: Fields, siteUrl: string): { value: Value } | { problem: Code };
   /** What the reader typed, to give back with `problem` on the form page, if anything. */
@@ -80,17 +82,21 @@ export function formPost<Code extends string, Value extends FormValue, Typed>(
     return refusalAnswer(context, {
       status,
       code,
-      message: t(message),
+      message: t(message, form.messageVars),
       json,
       page: localePath(lang, form.problemPage),
       headers,
     });
   }
 
-  /** The request's fields, or why it is refused: another site, another type, too large, unreadable. */
+  /**
+   * The request's fields, or why it is refused: another site, another type, too large,
+   * unreadable. A body too large comes with the fields of its first `maxBodyBytes`, so that the
+   * form is given back with what was typed.
+   */
   async function readFields(
     context: APIContext,
-  ): Promise<{ fields: Fields; siteUrl: string } | { problem: RequestProblem }> {
+  ): Promise<{ fields: Fields; siteUrl: string } | { problem: RequestProblem; fields?: Fields }> {
     const { request, url } = context;
     let siteUrl: string;
     try {
@@ -106,8 +112,11 @@ export function formPost<Code extends string, Value extends FormValue, Typed>(
     const type = bodyType(request);
     if (!type) return { problem: 'unsupported-type' };
     const body = await readLimited(request, form.maxBodyBytes);
-    if (body === undefined) return { problem: 'too-large' };
-    const fields = fieldsOf(body, type, form.checkboxes);
+    if (!body.whole) {
+      const fields = type === 'form' ? fieldsOfCutForm(body.text) : undefined;
+      return { problem: 'too-large', ...(fields ? { fields } : {}) };
+    }
+    const fields = fieldsOf(body.text, type, form.checkboxes);
     return fields ? { fields, siteUrl } : { problem: 'bad-body' };
   }
 
@@ -127,8 +136,9 @@ export function formPost<Code extends string, Value extends FormValue, Typed>(
     const json = wantsJson(context.request, bodyType(context.request));
     const read = await readFields(context);
     if ('problem' in read) {
-      const lang = answerLanguage(undefined, context.request);
-      return refuse(context, read.problem, { lang, json });
+      const lang = answerLanguage(read.fields, context.request);
+      const typed = read.fields && form.typed(read.fields, read.problem);
+      return refuse(context, read.problem, { lang, json, typed });
     }
     const { fields, siteUrl } = read;
     const lang = answerLanguage(fields, context.request);

@@ -27,13 +27,20 @@ export function parseHeadersFile(text: string): HeaderRule[] {
   return rules;
 }
 
-/** Whether a pattern matches a path, e.g. '/_astro/*' matches '/_astro/a.js'. */
+/**
+ * Whether a pattern matches a path, as Netlify matches them: '/_astro/*' matches '/_astro/a.js',
+ * and a last segment `*` also matches the folder without its slash ('/admin/*' matches
+ * '/admin', never '/administrator').
+ */
 export function matches(pattern: string, pathname: string): boolean {
+  const literal = (part: string) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
   const regex = new RegExp(
     `^${pattern
+      .replace(/\/\*$/, '\0')
       .split('*')
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*')}$`,
+      .map(literal)
+      .join('.*')
+      .replace('\0', '(?:/.*)?')}$`,
   );
   return regex.test(pathname);
 }

@@ -41,7 +41,7 @@ await startBuilds();
 
 /** A request that has not sent all of itself by then is dropped (a slow client holds nothing). */
 const requestTimeoutMs = 15_000;
-/** Largest request body taken (the newsletter's own limits are far lower and answered by it). */
+/** Largest request body kept (the forms' own limits are lower and answered by them). */
 const maxBodyBytes = 64 * 1024;
 /** After SIGTERM, connections still busy get this long before they are cut. */
 const shutdownGraceMs = 3_000;
@@ -150,27 +150,19 @@ function decodes(pathname: string): boolean {
 }
 
 /**
- * The request's body, up to `maxBodyBytes`; undefined when it was answered already (too
- * large) or the client left before sending all of it.
+ * The request's body, or its first `maxBodyBytes` when it is longer (the rest is read and
+ * dropped, within `requestTimeoutMs`): the form then answers it with the form again and what
+ * was typed, never a bare 413. Undefined when the client left before sending all of it.
  */
 function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | undefined> {
   return new Promise((done) => {
-    if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) {
-      plainAnswer(res, 413, { Connection: 'close' });
-      return done(undefined);
-    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
+      if (size < maxBodyBytes) chunks.push(chunk.subarray(0, maxBodyBytes - size));
       size += chunk.length;
-      if (size <= maxBodyBytes) chunks.push(chunk);
-      else if (!res.headersSent) {
-        plainAnswer(res, 413, { Connection: 'close' });
-        req.destroy();
-        done(undefined);
-      }
     });
-    req.on('end', () => done(size <= maxBodyBytes ? Buffer.concat(chunks) : undefined));
+    req.on('end', () => done(Buffer.concat(chunks)));
     req.on('error', () => {
       if (!res.headersSent && !answeredBySocket.has(req.socket)) {
         console.warn(`[server] client left before sending its whole request (${req.method})`);

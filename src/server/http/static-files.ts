@@ -7,6 +7,7 @@ import { createReadStream, statSync, type Stats } from 'node:fs';
 import { pipeline } from 'node:stream';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { normalisedPath } from './headers-file.ts';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -89,12 +90,63 @@ export function resolveFile(root: string, pathname: string): string | undefined 
   return undefined;
 }
 
+/**
+ * How long a file's answer may take: a client still reading after that is cut, so that one
+ * reading very slowly (or not at all) holds no connection and no open file for ever.
+ */
+export interface SendDeadline {
+  /** Time any answer gets, whatever its size: a slow network's start, a busy phone. */
+  graceMs: number;
+  /** The slowest reading served to the end, in bytes a second. */
+  floorBytesPerSecond: number;
+}
+
+/**
+ * 30 s plus the file at 25,000 bytes a second (200 kbit/s, half a 400 kbit/s 2G link): the
+ * editor's 5.2 MB script, to a client that takes no compression, may take 237 s; at 400 kbit/s
+ * it takes 103 s (its brotli copy 25 s).
+ */
+export const sendDeadline: SendDeadline = { graceMs: 30_000, floorBytesPerSecond: 25_000 };
+
+/** Milliseconds an answer of `size` bytes may take, e.g. 5,167,389 => 236,696. */
+export const sendTimeMs = (size: number, deadline = sendDeadline): number =>
+  Math.ceil(deadline.graceMs + (size / deadline.floorBytesPerSecond) * 1000);
+
+/** Sends `file` (`size` bytes), cutting the connection of a client still reading at the deadline. */
+function sendFile(res: ServerResponse, file: string, size: number, deadline: SendDeadline) {
+  const allowed = sendTimeMs(size, deadline);
+  const timer = setTimeout(() => {
+    console.warn(
+      `[server] cut a client reading too slowly: ${res.req.url ?? ''} not sent within ${Math.round(allowed / 1000)} s`,
+    );
+    res.destroy();
+  }, allowed);
+  res.once('close', () => clearTimeout(timer));
+  // A file gone between the look and the read (a deploy) ends this answer, not the server.
+  pipeline(createReadStream(file), res, () => undefined);
+}
+
 /** Serves `req` from `root` if a file matches; false to let the application answer. */
-export function serveStatic(req: IncomingMessage, res: ServerResponse, root: string): boolean {
+export function serveStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  root: string,
+  deadline = sendDeadline,
+): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
   const file = resolveFile(root, pathname);
   if (!file) return false;
+  // A folder is its address with the slash (`/admin` => `/admin/`), as static hosts answer: its
+  // page then gets the headers `_headers` gives its folder, and its relative links resolve.
+  if (!pathname.endsWith('/') && file.endsWith(`${sep}index.html`) && !pathname.endsWith('.html')) {
+    // Resolved first, so that `//admin` never leads to the host `admin`.
+    const folder = normalisedPath(pathname).replace(/\/?$/, '/');
+    const query = new URL(req.url ?? '/', 'http://localhost').search;
+    res.writeHead(301, { Location: `${folder}${query}`, 'Content-Length': 0 });
+    res.end();
+    return true;
+  }
   const extension = extname(file);
   const accepts = acceptedEncodings(String(req.headers['accept-encoding'] ?? ''));
   let body = file;
@@ -131,7 +183,6 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, root: str
   res.setHeader('Content-Length', stats.size);
   res.statusCode = 200;
   if (req.method === 'HEAD') res.end();
-  // A file gone between the look and the read (a deploy) ends this answer, not the server.
-  else pipeline(createReadStream(body), res, () => undefined);
+  else sendFile(res, body, stats.size, deadline);
   return true;
 }

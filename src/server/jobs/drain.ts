@@ -36,12 +36,12 @@ export function drainSoon(): void {
 
 async function drain(): Promise<void> {
   try {
-    const { db } = await services();
+    const { db, config } = await services();
     const out = mailSender();
     do {
       drainAgain = false;
       await settleAll(db);
-      await sendOutbox(db, out);
+      await sendOutbox(db, out, config.secret);
     } while (drainAgain);
     await purgeIfDue(db);
   } catch (error) {

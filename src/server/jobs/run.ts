@@ -15,6 +15,7 @@ import {
 } from '../newsletter/notices/bundle.ts';
 import { sendUnderLease } from '../newsletter/notices/send.ts';
 import { purge, settleSignups } from '../newsletter/store.ts';
+import { tokenFiller } from '../newsletter/tokens.ts';
 import { purgeReports, reportRetention } from '../reports/store.ts';
 
 export interface JobsReport {
@@ -73,11 +74,14 @@ const outboxBatch = 50;
 export async function sendOutbox(
   db: Database,
   sender: Sender,
+  secret: string,
   more: () => boolean = () => true,
 ): Promise<{ sent: number; failed: number }> {
   const total = { sent: 0, failed: 0 };
   while (more()) {
-    const { sent, failed, refused } = await drainOutbox(db, sender, { limit: outboxBatch });
+    const { sent, failed, refused } = await drainOutbox(db, sender, tokenFiller(secret), {
+      limit: outboxBatch,
+    });
     total.sent += sent;
     total.failed += failed + refused;
     if (sent + failed + refused < outboxBatch || failed > 0) break;
@@ -135,7 +139,7 @@ export async function runJobs(options: {
     receipts: 0,
   };
   const mail = async () => {
-    const { sent, failed } = await sendOutbox(db, sender, inTime);
+    const { sent, failed } = await sendOutbox(db, sender, settings.secret, inTime);
     report.mailed += sent;
     report.mailFailed += failed;
   };

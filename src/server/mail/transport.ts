@@ -142,21 +142,55 @@ export function refusedForGood(error: unknown): boolean {
 }
 
 /**
+ * Outbox rows of mails to the staff (a report, a notice's receipt) are tagged so, never with
+ * a subscriber's fingerprint.
+ */
+export const isStaffMail = (tag: string): boolean => /^(?:report|receipt):/.test(tag);
+
+/** SQL condition on outbox rows: a mail to the staff the mail server refused at its last try. */
+export const staffMailRefused =
+  "(email_hash LIKE 'report:%' OR email_hash LIKE 'receipt:%') AND last_error LIKE 'refused%'";
+
+/**
+ * Why a send failed, with nothing the mail server may have quoted (an address): the error's kind
+ * and code, and for an SMTP refusal its reply codes, e.g. 'refused 550 5.1.1 (EENVELOPE)'.
+ */
+export function failureReason(error: unknown): string {
+  if (!(error instanceof Error)) return 'error';
+  const { code, responseCode, response } = error as {
+    code?: string;
+    responseCode?: number;
+    response?: string;
+  };
+  if (typeof responseCode === 'number') {
+    const enhanced = /^\d{3}[ -](\d\.\d{1,3}\.\d{1,3})\b/.exec(response ?? '')?.[1];
+    const kind = refusedForGood(error) ? 'refused' : 'deferred';
+    return `${kind} ${responseCode}${enhanced ? ` ${enhanced}` : ''}${code ? ` (${code})` : ''}`;
+  }
+  return `${error.name} ${code ?? ''}`.trim();
+}
+
+/**
  * Sends what is due in the outbox. Each mail is first leased (so two senders never send it
- * twice), then deleted when sent, refused for good or past its link's 48 hours, or
- * rescheduled with its error (`failed`: tried again later; `refused`: dropped for good).
- * `includeWaiting` also takes mails waiting for a retry.
+ * twice), then deleted when sent or past its time, or rescheduled with its error (`failed`:
+ * tried again later). A subscriber's mail refused for good (5xx) is dropped (`refused`); a mail
+ * to the staff never is: the staff's address or the mail server must be put right, so it is
+ * logged, without the address, and tried again like any failure.
+ * `fill` makes a stored mail (its JSON and its row's tag) the one to send: links are stored
+ * without their tokens, which only the sender puts in. `includeWaiting` also takes mails
+ * waiting for a retry.
  */
 export async function drainOutbox(
   db: Database,
   sender: Sender,
+  fill: (message: string, tag: string) => string,
   options: { now?: number; limit?: number; includeWaiting?: boolean } = {},
 ): Promise<{ sent: number; failed: number; refused: number }> {
   const { now = Date.now(), limit = 50, includeWaiting = false } = options;
   await db.execute({ sql: 'DELETE FROM outbox WHERE expires_at <= ?', args: [now] });
   const dueBy = includeWaiting ? Number.MAX_SAFE_INTEGER : now;
   const due = await db.execute({
-    sql: `SELECT id, message, attempts FROM outbox
+    sql: `SELECT id, email_hash, message, attempts FROM outbox
           WHERE next_attempt_at <= ? AND leased_until <= ? ORDER BY id LIMIT ?`,
     args: [dueBy, now, limit],
   });
@@ -170,27 +204,31 @@ export async function drainOutbox(
       args: [now + lease, id, now],
     });
     if (leased.rowsAffected !== 1) continue;
+    const tag = text(row['email_hash']);
+    const staff = isStaffMail(tag);
     try {
-      await sender.send(JSON.parse(text(row['message'])) as OutgoingMail);
+      await sender.send(JSON.parse(fill(text(row['message']), tag)) as OutgoingMail);
       await db.execute({ sql: 'DELETE FROM outbox WHERE id = ?', args: [id] });
       sent++;
     } catch (error) {
-      if (refusedForGood(error)) {
+      if (refusedForGood(error) && !staff) {
         refused++;
         await db.execute({ sql: 'DELETE FROM outbox WHERE id = ?', args: [id] });
         continue;
       }
       failed++;
       const attempts = Number(row['attempts']) + 1;
-      // Only the error's kind and code: SMTP replies can quote the recipient's address.
-      const reason =
-        error instanceof Error
-          ? `${error.name} ${(error as { code?: string }).code ?? ''}`.trim()
-          : 'error';
+      const reason = failureReason(error);
+      const delay = retryDelay(attempts);
+      if (staff) {
+        console.warn(
+          `[mail] a mail to the staff was not sent (${reason}), try ${attempts}: tried again in ${delay / 60_000} min`,
+        );
+      }
       await db.execute({
         sql: `UPDATE outbox SET attempts = ?, next_attempt_at = ?, leased_until = 0, last_error = ?
               WHERE id = ?`,
-        args: [attempts, now + retryDelay(attempts), reason, id],
+        args: [attempts, now + delay, reason, id],
       });
     }
   }

@@ -71,8 +71,8 @@ export async function linkAction(
   if (Astro.request.method === 'POST') {
     if (isCrossSite(Astro.request, Astro.url, settings().siteUrl))
       return new Response(null, { status: 403 });
-    const body = (await readLimited(Astro.request, 1024)) ?? '';
-    token = new URLSearchParams(body).get('token') ?? '';
+    const body = await readLimited(Astro.request, 1024);
+    token = body.whole ? (new URLSearchParams(body.text).get('token') ?? '') : '';
     state = (await action.act(token)) ? 'done' : 'invalid';
   } else {
     state = (await action.usable(token)) ? 'ask' : 'invalid';

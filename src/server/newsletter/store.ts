@@ -5,8 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { text, type Database } from '../core/db.ts';
-import { emailHash, randomToken, tokenHash, unsubscribeToken } from './tokens.ts';
-import type { OutgoingMail } from '../mail/transport.ts';
+import { confirmToken, emailHash, randomToken, tokenHash, tokenMarks } from './tokens.ts';
+import { staffMailRefused, type OutgoingMail } from '../mail/transport.ts';
 import type { ConfirmationLinks } from '../mail/templates/confirmation.ts';
 import type { LeaveLinks } from '../mail/templates/leave-links.ts';
 import { dayMs } from '../../lib/calendar-days.ts';
@@ -46,10 +46,11 @@ export async function receiveSignup(
   now = Date.now(),
 ): Promise<void> {
   const hash = emailHash(secret, signup.email);
-  const token = randomToken();
+  const seed = randomToken();
+  // The links hold marks, filled in at sending: the row keeps no token (tokens.ts).
   const mail = compose({
-    confirm: links.confirmUrl(token),
-    ...links.leaveUrls(unsubscribeToken(secret, hash)),
+    confirm: links.confirmUrl(tokenMarks.confirm(seed)),
+    ...links.leaveUrls(tokenMarks.leave),
   });
   await db.execute({
     sql: `INSERT INTO received_signups (email_hash, email, lang, consent_version, token_hash, message, received_at)
@@ -59,7 +60,7 @@ export async function receiveSignup(
       signup.email,
       signup.lang,
       consentVersion,
-      tokenHash(token),
+      tokenHash(confirmToken(secret, seed)),
       JSON.stringify(mail),
       now,
     ],
@@ -241,7 +242,8 @@ export async function confirmedSubscribers(db: Database, lang?: string): Promise
 export interface Stats {
   byStatus: Record<Status, number>;
   confirmedByLanguage: Record<string, number>;
-  outbox: { waiting: number; failing: number };
+  /** `staffRefused`: mails to the staff the mail server refused at their last try (retried). */
+  outbox: { waiting: number; failing: number; staffRefused: number };
   /** Confirmed addresses no longer mailed: their mail server refused them for good 3 times. */
   suppressed: number;
   /** Notices mailed or being mailed, oldest first. */
@@ -264,7 +266,9 @@ export async function stats(db: Database): Promise<Stats> {
     [
       'SELECT status, COUNT(*) AS n FROM subscribers GROUP BY status',
       "SELECT lang, COUNT(*) AS n FROM subscribers WHERE status = 'confirmed' GROUP BY lang",
-      'SELECT COUNT(*) AS waiting, SUM(attempts > 0) AS failing FROM outbox',
+      `SELECT COUNT(*) AS waiting, SUM(attempts > 0) AS failing,
+         SUM(${staffMailRefused}) AS staff_refused
+       FROM outbox`,
       `SELECT COUNT(*) AS n FROM refusals r JOIN subscribers s ON s.id = r.subscriber_id
        WHERE s.status = 'confirmed' AND r.count >= ${refusalsBeforeSuppression}`,
       // A finished notice keeps only its counts; one being sent counts its deliveries.
@@ -290,6 +294,7 @@ export async function stats(db: Database): Promise<Stats> {
     outbox: {
       waiting: Number(counts?.['waiting'] ?? 0),
       failing: Number(counts?.['failing'] ?? 0),
+      staffRefused: Number(counts?.['staff_refused'] ?? 0),
     },
     suppressed: Number(suppressed?.rows[0]?.['n'] ?? 0),
     notices: (notices?.rows ?? []).map((row) => ({

@@ -1,10 +1,41 @@
-/** Tokens and fingerprints. Confirmation tokens are random and stored hashed; links to leave are signed. */
+/**
+ * Tokens and fingerprints. A confirmation token is made from a random seed with the secret and
+ * the database keeps only its hash; links to leave are signed. A mail waiting to be sent holds
+ * marks where its tokens go (`tokenMarks`), filled in at sending (`tokenFiller`), so that no
+ * stored row holds a working link: the database file alone confirms and leaves for nobody.
+ */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** 128 random bits, URL-safe, e.g. 'q3vV…' (22 characters). */
 export function randomToken(): string {
   return randomBytes(16).toString('base64url');
 }
+
+/** The confirmation token of `seed` (22 characters, 128 bits): the same whenever it is made again. */
+export function confirmToken(secret: string, seed: string): string {
+  return createHmac('sha256', secret).update(`confirm:${seed}`).digest('base64url').slice(0, 22);
+}
+
+/**
+ * Where a stored mail's tokens go: characters that URLs, HTML and JSON keep as they are, e.g.
+ * '~confirm.q3vV…~' and '~leave~'.
+ */
+export const tokenMarks = {
+  confirm: (seed: string) => `~confirm.${seed}~`,
+  leave: '~leave~',
+};
+
+/**
+ * What the outbox's sender does to a stored mail (its JSON) before sending it: fills its marks
+ * with the confirmation token of each seed and the signed token to leave of the row's address
+ * fingerprint (`tag`). A mail without marks (to the staff) is sent as it was stored.
+ */
+export const tokenFiller =
+  (secret: string) =>
+  (message: string, tag: string): string =>
+    message
+      .replace(/~confirm\.([A-Za-z0-9_-]{22})~/g, (_, seed: string) => confirmToken(secret, seed))
+      .replaceAll(tokenMarks.leave, () => unsubscribeToken(secret, tag));
 
 /** What the database keeps of a token: its SHA-256. */
 export function tokenHash(token: string): string {

@@ -13,6 +13,8 @@ import { fieldProblems, requestProblems, type ProblemTable } from '../forms/prob
 export const reportProblems = {
   ...requestProblems,
   ...fieldProblems,
+  // Only a report longer than the form lets anyone type can be too large: say so in characters.
+  'too-large': { status: 413, message: 'report.problem.report-too-long' },
   'missing-report': { status: 400, message: 'report.problem.missing-report' },
   'report-too-long': { status: 400, message: 'report.problem.report-too-long' },
   'missing-answer-consent': { status: 422, message: 'report.problem.missing-answer-consent' },
@@ -26,10 +28,17 @@ export const maxReportLength = 2000;
 /** Longest page path accepted. */
 export const maxPageLength = 200;
 /**
- * Largest body accepted, in bytes: a full report in Arabic, percent-encoded (2 bytes a letter,
- * 3 characters a byte), with room for the other fields.
+ * Most bytes one character of the form's count takes in a form body: three in UTF-8 (a Tamil or
+ * Sinhala letter), each percent-encoded as three. A line break counts one and takes six (%0D%0A).
  */
-export const maxReportBodyBytes = 16 * 1024;
+const maxBytesPerCharacter = 9;
+/** Room for the other fields at their longest: the page, an address, the consent, the names. */
+const otherFieldsBytes = 4 * 1024;
+/**
+ * Largest body accepted, in bytes: a report of `maxReportLength` characters in any script, with
+ * an address (22,096 bytes). A larger one gets the form back with what fits of its text.
+ */
+export const maxReportBodyBytes = maxReportLength * maxBytesPerCharacter + otherFieldsBytes;
 
 export interface Report {
   text: string;
@@ -79,8 +88,9 @@ export function parseReport(
     return { problem: 'bad-body' };
   const lang = one('lang')[0] ?? '';
   if (!isLocale(lang)) return { problem: 'unknown-language' };
-  // Unicode letters count as one each, as the reader counts them.
-  const text = (one('report')[0] ?? '').trim();
+  // Unicode letters count as one each, as the reader counts them; a line break is one
+  // character in the browser's count, sent as two (CR LF).
+  const text = (one('report')[0] ?? '').replace(/\r\n?/g, '\n').trim();
   if (text.length === 0) return { problem: 'missing-report' };
   if ([...text].length > maxReportLength) return { problem: 'report-too-long' };
   const typedPage = (one('page')[0] ?? '').trim();

@@ -12,6 +12,7 @@ import { reportMail } from '../../../server/mail/templates/report-to-staff';
 import { saveReport } from '../../../server/reports/store';
 import {
   maxReportBodyBytes,
+  maxReportLength,
   parseReport,
   reportProblems,
   type ReportProblem,
@@ -38,6 +39,7 @@ export const POST = formPost({
   maxBodyBytes: maxReportBodyBytes,
   checkboxes: ['consent'],
   problems: reportProblems,
+  messageVars: { max: maxReportLength },
   parse(fields, siteUrl) {
     const parsed = parseReport(fields, siteUrl);
     return 'problem' in parsed ? parsed : { value: parsed.report };
