@@ -135,7 +135,7 @@ export function decapConfig(facts: ContentFacts, backend: Backend) {
   // The one-file collections are one group of the editor, where the first of them stands.
   const files = {
     name: 'hours-and-place',
-    label: 'Orari, sede e partner',
+    label: 'Orari, festività, sede e partner',
     description: 'Dati uguali in ogni lingua: ogni lingua li scrive con le sue parole.',
     files: [] as ReturnType<typeof keyedFile>[],
   };

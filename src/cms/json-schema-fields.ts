@@ -20,6 +20,8 @@ export interface JsonSchema {
   format?: string;
   minLength?: number;
   minItems?: number;
+  minimum?: number;
+  maximum?: number;
   default?: unknown;
   /** A record keyed by a fixed list, e.g. a name per language: `{ enum: ['it', 'ar', …] }`. */
   propertyNames?: JsonSchema;
@@ -67,7 +69,13 @@ function widgetFor(name: string, schema: JsonSchema, text: FieldText): WidgetOpt
       return { widget: 'boolean', default: schema.default ?? false };
     case 'integer':
     case 'number':
-      return { widget: 'number', value_type: schema.type === 'integer' ? 'int' : 'float', min: 1 };
+      return {
+        widget: 'number',
+        value_type: schema.type === 'integer' ? 'int' : 'float',
+        // A position in a list starts at 1; days after Easter may be negative (before it).
+        min: schema.minimum ?? 1,
+        ...(schema.maximum === undefined ? {} : { max: schema.maximum }),
+      };
     case 'object':
       return { widget: 'object', collapsed: false, fields: fieldsOf(schema) };
     case 'array': {

@@ -3,7 +3,6 @@
  * 'Chiuso oggi: festività (Lunedì dell’Angelo) · apre mercoledì alle 09:00'.
  * Shared by the browser script and the tests; the strings come from the page's language.
  */
-import type { HolidayId } from '../lib/hours/holidays';
 import {
   hoursStatus,
   italianDay,
@@ -28,7 +27,8 @@ export type StatusKey = Extract<UiKey, `status.${string}`>;
 export interface StatusStrings {
   rtl: boolean;
   text: Record<StatusKey, string>;
-  holidays: Record<HolidayId, string>;
+  /** The holidays' names, in the order of content/holidays.yaml. */
+  holidays: string[];
   /** Weekday names, Monday first, e.g. 'lunedì'. */
   weekdays: string[];
   /** A day of each month, January first, `#` for the day's number, e.g. '# gennaio'. */
@@ -110,7 +110,7 @@ export function statusText(status: HoursStatus, now: number, strings: StatusStri
     return fill(text[key], { date: dayMonth(closed.closure.to), reason, next });
   }
   if (closed?.kind === 'holiday') {
-    return fill(text['status.holiday'], { name: strings.holidays[closed.holiday], next });
+    return fill(text['status.holiday'], { name: strings.holidays[closed.holiday] ?? '', next });
   }
   return fill(text[status.reason === 'lunch-break' ? 'status.lunch' : 'status.closed'], { next });
 }

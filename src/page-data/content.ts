@@ -58,6 +58,13 @@ export async function openingHours(): Promise<Hours> {
   return next.from <= buildDay ? { ...hours, weekly: next.weekly } : { ...hours, next };
 }
 
+/** The days the Polo is closed by rule, in the order of content/holidays.yaml. */
+export async function poloHolidays() {
+  const entry = await getEntry('holidays', 'polo');
+  if (!entry) throw new Error('content/holidays.yaml must have an entry named "polo"');
+  return entry.data.holidays;
+}
+
 /** The Polo's place and contacts (language-neutral). */
 export async function poloPlace() {
   const entry = await getEntry('place', 'polo');

@@ -1,19 +1,40 @@
 /** The opening hours of the content, ready for pages in one language. Build time only. */
-import { holidayIds } from '../lib/hours/holidays';
+import { holidayDates } from '../lib/hours/holidays';
 import type { ScheduleData } from '../lib/hours/schedule';
 import { longestStatusText, type StatusKey, type StatusStrings } from '../i18n/status-text';
 import { uiKeys } from '../schemas/ui';
 import { upcomingClosures } from '../lib/hours/upcoming';
-import { buildDay, localizedCollection, openingHours } from './content';
+import { buildDay, localizedCollection, openingHours, poloHolidays } from './content';
 import { dateWords, formatTime, weekdayName, weekdays } from '../lib/dates';
+import { sourceLocale } from '../lib/locales';
+import { addDays } from '../lib/calendar-days';
 
 export { buildDay } from './content';
 import type { Locale } from '../lib/locales';
 import type { Translator } from '../i18n/translate';
 
+/**
+ * The days whose holidays a page carries: two years from the build day, as long as the
+ * calendar file and longer than the status line's search for the next opening (400 days), so
+ * the browser never works out a holiday itself. Pages are rebuilt every day.
+ */
+export const holidaySpan = { from: buildDay, until: addDays(buildDay, 731) };
+
+/**
+ * Each holiday's name in `lang` as a page shows it, in the order of content/holidays.yaml:
+ * the Italian name (`lang: 'it'`) where staff have not written one in `lang` yet.
+ */
+export async function holidayNames(lang: Locale): Promise<{ text: string; lang?: Locale }[]> {
+  return (await poloHolidays()).map(({ name, names }) => {
+    const own = lang === sourceLocale ? name : names?.[lang];
+    return own === undefined ? { text: name, lang: sourceLocale } : { text: own };
+  });
+}
+
 /** Weekly slots, holiday overrides and the closures notices declare, reasons in `lang`. */
 export async function scheduleData(lang: Locale, t: Translator): Promise<ScheduleData> {
   const hours = await openingHours();
+  const holidays = holidayDates(await poloHolidays(), holidaySpan.from, holidaySpan.until);
   const notices = await localizedCollection('notices', lang);
   const week = (weekly: typeof hours.weekly) =>
     Object.fromEntries(weekly.map((d) => [d.day, d.slots]));
@@ -24,6 +45,7 @@ export async function scheduleData(lang: Locale, t: Translator): Promise<Schedul
     closures: notices.flatMap(({ entry }) =>
       entry.data.closure ? [{ ...entry.data.closure, reason: t.isolate(entry.data.title) }] : [],
     ),
+    holidays,
   };
 }
 
@@ -31,6 +53,7 @@ const statusKeys = uiKeys.filter((key): key is StatusKey => key.startsWith('stat
 
 /** The strings the status line needs in the browser, in the page's language. */
 export async function statusStrings(
+  lang: Locale,
   t: Translator,
   intl: string,
   dir: 'ltr' | 'rtl',
@@ -41,9 +64,7 @@ export async function statusStrings(
   return {
     rtl: dir === 'rtl',
     text: Object.fromEntries(statusKeys.map((key) => [key, t(key)])) as StatusStrings['text'],
-    holidays: Object.fromEntries(
-      holidayIds.map((id) => [id, t(`holiday.${id}`)]),
-    ) as StatusStrings['holidays'],
+    holidays: (await holidayNames(lang)).map((name) => t.isolate(name.text)),
     weekdays: weekdays.map((day) => weekdayName(day, intl)),
     months: dayMonth.months.map((name) =>
       dayMonth.pattern.replace('{month}', name).replace('{day}', '#'),
@@ -67,7 +88,7 @@ const longest = new Map<string, Promise<string>>();
 export function longestStatus(lang: Locale, t: Translator, intl: string, dir: 'ltr' | 'rtl') {
   let text = longest.get(lang);
   if (text === undefined) {
-    text = Promise.all([scheduleData(lang, t), statusStrings(t, intl, dir)]).then(
+    text = Promise.all([scheduleData(lang, t), statusStrings(lang, t, intl, dir)]).then(
       ([data, strings]) => longestStatusText(data, strings, Date.now()),
     );
     longest.set(lang, text);

@@ -7,6 +7,7 @@
 import type { z } from 'astro/zod';
 import {
   activitySchema,
+  holidaysSchema,
   hoursSchema,
   noticeSchema,
   pageSchema,
@@ -75,6 +76,7 @@ export const contentCollections = {
     staffAdds: true,
   }),
   hours: oneFile({ path: 'hours.yaml', schema: hoursSchema, label: 'Orari di apertura' }),
+  holidays: oneFile({ path: 'holidays.yaml', schema: holidaysSchema, label: 'Festività' }),
   place: oneFile({ path: 'place.yaml', schema: placeSchema, label: 'Sede e contatti' }),
   partners: oneFile({ path: 'partners.yaml', schema: partnerSchema, label: 'Partner' }),
   activities: translated({

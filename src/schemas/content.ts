@@ -313,6 +313,107 @@ export const hoursSchema = z.strictObject({
 // The time zone's label: a hidden field in the editor, named only in its messages.
 hoursSchema.shape.timeZone.register(z.globalRegistry, { label: 'Fuso orario' });
 
+/** A day of every year as MM-DD, e.g. 12-25; 02-29 is allowed (it falls in leap years only). */
+const monthDay = z
+  .string({ error: 'write the day as MM-DD (month, then day), for example 12-25 for 25 December' })
+  .regex(/^\d{2}-\d{2}$/, {
+    message: 'write the day as MM-DD (month, then day), for example 12-25 for 25 December',
+    abort: true,
+  })
+  .refine((value) => {
+    const [month = 0, day = 0] = value.split('-').map(Number);
+    return isCalendarDate(2028, month, day);
+  }, 'this day does not exist in the calendar (write the month first: 12-25 for 25 December)');
+
+const year = (what: string) =>
+  z
+    .int({ error: `${what} must be a year written in full, for example 2026` })
+    .min(1900, `${what} must be a year written in full, for example 2026`)
+    .max(2999, `${what} must be a year written in full, for example 2026`);
+
+/** The three ways a holiday can fall; each holiday has exactly one. */
+const holidayRules = ['day', 'easter', 'date'] as const;
+
+/**
+ * A day the Polo is closed by rule (a public holiday, the patron saint's day), with its name
+ * in Italian, the law or decision it follows, and its name in the other languages.
+ */
+export const holidaySchema = z
+  .strictObject({
+    name: nonEmpty('the name').meta({ label: 'Nome', hint: 'In italiano, come lo dice la legge.' }),
+    day: monthDay
+      .meta({
+        label: 'Ogni anno il giorno',
+        hint: 'Mese e giorno come MM-GG: 12-25 è il 25 dicembre. Compila solo uno tra questo, Giorni dopo Pasqua e Una volta sola.',
+      })
+      .optional(),
+    easter: z
+      .int({ error: 'easter must be a whole number of days after Easter Sunday, for example 1' })
+      .min(-60, 'easter must be at most 60 days before Easter Sunday')
+      .max(60, 'easter must be at most 60 days after Easter Sunday')
+      .meta({
+        label: 'Giorni dopo Pasqua',
+        hint: 'Per le feste che seguono la Pasqua: 1 è il Lunedì dell’Angelo.',
+      })
+      .optional(),
+    date: dateField
+      .meta({ label: 'Una volta sola, il giorno', hint: 'Per una festa di un solo anno.' })
+      .optional(),
+    fromYear: year('fromYear')
+      .meta({ label: 'Dall’anno', hint: 'Facoltativo: il primo anno in cui il Polo chiude.' })
+      .optional(),
+    untilYear: year('untilYear')
+      .meta({
+        label: 'Fino all’anno (compreso)',
+        hint: 'Facoltativo: l’ultimo anno in cui il Polo chiude.',
+      })
+      .optional(),
+    source: nonEmpty('the source').meta({
+      label: 'Fonte',
+      hint: 'La legge o la decisione che fa della data una festa, ad esempio Legge 8 ottobre 2025, n. 151.',
+    }),
+    names: z
+      .partialRecord(
+        z.enum(localeCodes.filter((code) => code !== 'it') as [Locale, ...Locale[]]),
+        nonEmpty('the name'),
+      )
+      .meta({
+        label: 'Nome nelle altre lingue',
+        hint: 'Facoltativo: dove manca, la pagina mostra il nome italiano.',
+      })
+      .optional(),
+  })
+  .superRefine((holiday, ctx) => {
+    const rules = holidayRules.filter((rule) => holiday[rule] !== undefined);
+    if (rules.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: rules.length === 0 ? ['day'] : [rules[1] ?? 'day'],
+        message:
+          rules.length === 0
+            ? 'say when the holiday falls: day (every year, MM-DD), easter (days after Easter Sunday) or date (once, YYYY-MM-DD)'
+            : `give only one of day, easter and date; this holiday has ${rules.join(' and ')}`,
+      });
+    }
+    const { fromYear, untilYear } = holiday;
+    if (fromYear !== undefined && untilYear !== undefined && untilYear < fromYear) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['untilYear'],
+        message: 'untilYear comes before fromYear',
+      });
+    }
+  });
+
+/** The days the Polo is closed by rule, in the order staff list them. */
+export const holidaysSchema = z.strictObject({
+  lastReviewed,
+  holidays: z.array(holidaySchema).meta({
+    label: 'Festività',
+    hint: 'I giorni in cui il Polo è chiuso ogni anno. Per aprire comunque in uno di questi giorni usa le Aperture straordinarie degli orari.',
+  }),
+});
+
 export const partnerSchema = z.strictObject({
   name: nonEmpty('the name').meta({ label: 'Nome' }),
   role: z
@@ -358,3 +459,4 @@ export type ActivityKind = z.infer<typeof activityKind>;
 export type Slot = z.infer<typeof slotSchema>;
 export type Hours = z.infer<typeof hoursSchema>;
 export type Place = z.infer<typeof placeSchema>;
+export type Holiday = z.infer<typeof holidaySchema>;

@@ -47,6 +47,11 @@ const cases: { fixture: string; file: string; says: string[]; never?: string[] }
     says: ['line 5 (weekly › lunedì › day)', 'write the day in English, lower case'],
   },
   {
+    fixture: 'holiday-two-rules',
+    file: 'holidays.yaml',
+    says: ['date', 'give only one of day, easter and date; this holiday has day and date'],
+  },
+  {
     fixture: 'translation-without-original',
     file: 'activities/en/sportello-casa.md',
     says: ['has no Italian original', 'activities/it/sportello-casa.md'],

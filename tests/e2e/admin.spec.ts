@@ -15,7 +15,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { runAstro } from '../content/content-copy';
 import { addDays } from '../../src/lib/calendar-days';
-import { holidayOn } from '../../src/lib/hours/holidays';
+import { holidayDatesOf } from '../support/content-facts';
 import { italianDay } from '../../src/lib/hours/schedule';
 import { localeCodes } from '../../src/lib/locales';
 
@@ -35,9 +35,10 @@ function closureWeek(today = new Date()) {
     Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 35),
   );
   monday.setUTCDate(monday.getUTCDate() + ((8 - monday.getUTCDay()) % 7));
+  const holidays = holidayDatesOf();
   for (;;) {
     const wednesday = new Date(monday.getTime() + 2 * 86_400_000);
-    if (!holidayOn(iso(wednesday))) {
+    if (!(iso(wednesday) in holidays)) {
       return {
         from: iso(monday),
         to: iso(new Date(monday.getTime() + 4 * 86_400_000)),

@@ -14,7 +14,8 @@ import {
   type ScheduleData,
   type Week,
 } from '../../src/lib/hours/schedule';
-import type { Weekday } from '../../src/lib/calendar-days';
+import { addDays, type Weekday } from '../../src/lib/calendar-days';
+import { holidayDates, type HolidayRule } from '../../src/lib/hours/holidays';
 
 export const liveContent = 'content';
 
@@ -120,6 +121,29 @@ export function closuresOf(lang: string, contentDir = liveContent): Closure[] {
   });
 }
 
+export interface HolidayFacts extends HolidayRule {
+  name: string;
+  names?: Partial<Record<string, string>>;
+}
+
+/** The holidays of content/holidays.yaml as written, in their order. */
+export function holidaysOf(contentDir = liveContent): HolidayFacts[] {
+  const file = parse(readFileSync(join(contentDir, 'holidays.yaml'), 'utf8')) as {
+    polo: { holidays?: HolidayFacts[] };
+  };
+  return file.polo.holidays ?? [];
+}
+
+/** Each holiday's name in `lang`, the Italian one where the file has none in `lang`. */
+export function holidayNamesIn(lang: string, contentDir = liveContent): string[] {
+  return holidaysOf(contentDir).map(({ name, names }) => names?.[lang] ?? name);
+}
+
+/** The holidays' dates a build made `today` carries: two years, date => place in the list. */
+export function holidayDatesOf(contentDir = liveContent, today = todayInItaly()) {
+  return holidayDates(holidaysOf(contentDir), today, addDays(today, 731));
+}
+
 /** What the status line of a page in `lang` computes with, built from the content by the test. */
 export function scheduleOf(lang: string, contentDir = liveContent): ScheduleData {
   const hours = hoursAsBuilt(contentDir);
@@ -128,5 +152,6 @@ export function scheduleOf(lang: string, contentDir = liveContent): ScheduleData
     ...(hours.next ? { next: { from: hours.next.from, weekly: weekOf(hours.next.weekly) } } : {}),
     openOn: hours.openOn,
     closures: closuresOf(lang, contentDir),
+    holidays: holidayDatesOf(contentDir),
   };
 }

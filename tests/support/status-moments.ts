@@ -23,6 +23,7 @@ import { localeInfo, type Locale } from '../../src/lib/locales';
 import { fill } from '../../src/i18n/translate';
 import { saysClosed } from '../../src/i18n/status-text';
 import { uiString } from './ui-strings';
+import { holidayNamesIn } from './content-facts';
 import { readable } from './html-tree';
 
 export { readable };
@@ -86,7 +87,7 @@ export function expectedAt(schedule: (lang: Locale) => ScheduleData, now: number
       }
       if (closed?.kind === 'holiday') {
         return readable(
-          fill(ui('status.holiday'), { name: ui(`holiday.${closed.holiday}`), next }),
+          fill(ui('status.holiday'), { name: holidayNamesIn(lang)[closed.holiday] ?? '', next }),
         );
       }
       const key = inLang.reason === 'lunch-break' ? 'status.lunch' : 'status.closed';

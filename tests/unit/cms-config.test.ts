@@ -73,6 +73,21 @@ describe('the editor configuration', () => {
     expect(text).toContain('"name":"ar","label":"العربية (ar)"');
   });
 
+  it('lists the holidays for staff to add to, the name in other languages optional', () => {
+    const file = fileGroup.files.find((f) => f.name === 'holidays');
+    const list = byName((file?.fields[0]?.['fields'] ?? []) as CmsField[], 'holidays');
+    expect(list.widget).toBe('list');
+    const fields = list['fields'] as CmsField[];
+    expect(byName(fields, 'name').required).toBe(true);
+    expect(byName(fields, 'source').required).toBe(true);
+    for (const rule of ['day', 'easter', 'date', 'fromYear', 'untilYear', 'names']) {
+      expect(byName(fields, rule).required, rule).toBe(false);
+    }
+    // A holiday before Easter (Good Friday is -2) can be written.
+    expect(byName(fields, 'easter')['min']).toBe(-60);
+    expect(byName(fields, 'names').widget).toBe('optional-group');
+  });
+
   it('requires what the notice schema requires, and no more', () => {
     const required = notices.filter((f) => f.required).map((f) => f.name);
     expect(required.sort()).toEqual([
@@ -171,6 +186,27 @@ describe('the check before saving', () => {
       { collection: 'notices', file: 'chiuso', data, translations: { ar, en: {} } },
       today,
     );
+
+  it('refuses a holiday with two rules, or none, in Italian', () => {
+    const holidays = (holiday: Record<string, unknown>) =>
+      problemsOf(
+        {
+          collection: 'holidays-and-place',
+          file: 'holidays',
+          data: {
+            polo: {
+              lastReviewed: '2026-12-01',
+              holidays: [{ name: 'Festa', source: 'Legge', easter: '', ...holiday }],
+            },
+          },
+          translations: {},
+        },
+        today,
+      ).problems;
+    expect(holidays({ day: '10-04' })).toEqual([]);
+    expect(holidays({ day: '10-04', date: '2027-10-04' })).toHaveLength(1);
+    expect(holidays({})).toHaveLength(1);
+  });
 
   it('accepts a closure that ends on or after its first day, and drops empty fields', () => {
     const result = entry({ ...notice, closure: { from: '2026-12-24', to: '2026-12-24' } });

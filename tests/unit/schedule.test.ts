@@ -1,6 +1,6 @@
 /** The opening-hours model at fixed instants: every rule, both DST changes, any device zone. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { poloWeek } from '../support/polo-week';
+import { holidayIndex, poloWeek } from '../support/polo-week';
 import {
   hoursStatus,
   italianDay,
@@ -60,27 +60,30 @@ describe('holidays', () => {
     expect(easter2026).toMatchObject({
       state: 'closed',
       reason: 'holiday',
-      closedDay: { kind: 'holiday', holiday: 'easter-monday' },
+      closedDay: { kind: 'holiday', holiday: holidayIndex('easterMonday') },
     });
     expect(iso(easter2026.nextOpening)).toBe('2026-04-08T07:00:00.000Z');
     const easter2027 = hoursStatus(polo, at('2027-03-29T08:30:00Z'));
     expect(easter2027).toMatchObject({
       reason: 'holiday',
-      closedDay: { holiday: 'easter-monday' },
+      closedDay: { holiday: holidayIndex('easterMonday') },
     });
     expect(iso(easter2027.nextOpening)).toBe('2027-03-31T07:00:00.000Z');
   });
 
   it('closes on Santa Lucia, 13 December (a Monday in 2027)', () => {
     const status = hoursStatus(polo, at('2027-12-13T09:00:00Z'));
-    expect(status).toMatchObject({ reason: 'holiday', closedDay: { holiday: 'santa-lucia' } });
+    expect(status).toMatchObject({
+      reason: 'holiday',
+      closedDay: { holiday: holidayIndex('santaLucia') },
+    });
     expect(iso(status.nextOpening)).toBe('2027-12-15T08:00:00.000Z');
   });
 
   it('closes on a fixed holiday that falls on an opening day (Thursday 25 December 2025)', () => {
     expect(hoursStatus(polo, at('2025-12-25T09:00:00Z'))).toMatchObject({
       reason: 'holiday',
-      closedDay: { holiday: 'christmas' },
+      closedDay: { holiday: holidayIndex('christmas') },
     });
   });
 

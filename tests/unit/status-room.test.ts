@@ -4,34 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { poloWeek } from '../support/polo-week';
-import { uiString } from '../support/ui-strings';
+import { stringsOf } from '../support/status-strings';
 import { hoursStatus } from '../../src/lib/hours/schedule';
-import { holidayIds } from '../../src/lib/hours/holidays';
-import { uiKeys } from '../../src/schemas/ui';
-import { weekdayName, weekdays } from '../../src/lib/dates';
-import {
-  longestStatusText,
-  statusText,
-  type StatusKey,
-  type StatusStrings,
-} from '../../src/i18n/status-text';
+import { longestStatusText, statusText } from '../../src/i18n/status-text';
 
-const strings: StatusStrings = {
-  rtl: false,
-  weekdays: weekdays.map((day) => weekdayName(day, 'it-IT')),
-  months: Array.from({ length: 12 }, (_, m) =>
-    new Intl.DateTimeFormat('it-IT', { day: 'numeric', month: 'long', timeZone: 'UTC' })
-      .format(Date.UTC(2024, m, 22, 12))
-      .replace('22', '#'),
-  ),
-  times: {},
-  text: Object.fromEntries(
-    uiKeys.filter((key) => key.startsWith('status.')).map((key) => [key, uiString('it', key)]),
-  ) as Record<StatusKey, string>,
-  holidays: Object.fromEntries(
-    holidayIds.map((id) => [id, uiString('it', `holiday.${id}`)]),
-  ) as StatusStrings['holidays'],
-};
+const strings = stringsOf('it');
 const from = Date.parse('2026-11-27T10:00:00Z');
 const closure = {
   from: '2026-12-21',

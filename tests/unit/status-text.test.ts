@@ -5,39 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { poloWeek } from '../support/polo-week';
-import { uiString } from '../support/ui-strings';
+import { stringsOf } from '../support/status-strings';
 import { hoursStatus } from '../../src/lib/hours/schedule';
-import { holidayIds } from '../../src/lib/hours/holidays';
-import { uiKeys } from '../../src/schemas/ui';
-import { dateWords, weekdayName, weekdays } from '../../src/lib/dates';
-import { fillDate } from '../../src/lib/date-words';
 import { isolate } from '../../src/lib/bidi';
-import { localeInfo, type Locale } from '../../src/lib/locales';
-import {
-  saysClosed,
-  statusText,
-  type StatusKey,
-  type StatusStrings,
-} from '../../src/i18n/status-text';
-
-/** The status line's strings in `lang`, as the page gives them to the browser. */
-function stringsOf(lang: Locale): StatusStrings {
-  const { intl, dir } = localeInfo(lang);
-  return {
-    rtl: dir === 'rtl',
-    weekdays: weekdays.map((day) => weekdayName(day, intl)),
-    months: Array.from({ length: 12 }, (_, m) =>
-      fillDate(dateWords(intl, 'dayMonth'), `2024-${m + 1}-22`).replace('22', '#'),
-    ),
-    times: {},
-    text: Object.fromEntries(
-      uiKeys.filter((key) => key.startsWith('status.')).map((key) => [key, uiString(lang, key)]),
-    ) as Record<StatusKey, string>,
-    holidays: Object.fromEntries(
-      holidayIds.map((id) => [id, uiString(lang, `holiday.${id}`)]),
-    ) as StatusStrings['holidays'],
-  };
-}
+import type { Locale } from '../../src/lib/locales';
+import { saysClosed, statusText } from '../../src/i18n/status-text';
 
 /** The line on 23 December 2026, 10:00 in Italy, during a closure titled `title`. */
 function lineDuring(lang: Locale, title: string): string {

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { upcomingClosures } from '../../src/lib/hours/upcoming';
 import type { ScheduleData } from '../../src/lib/hours/schedule';
+import { holidayIndex, poloWeek } from '../support/polo-week';
 
 const day = [{ opens: '09:00', closes: '13:00' }];
 const polo: ScheduleData = {
   weekly: { monday: day, wednesday: day, thursday: day },
   openOn: [],
   closures: [],
+  holidays: poloWeek.holidays,
 };
 
 describe('upcoming closures', () => {
@@ -15,8 +17,8 @@ describe('upcoming closures', () => {
     // 8 Dec 2026 is a Tuesday and 13 Dec a Sunday: nothing lost. 25 Dec is a Friday, 26 a
     // Saturday, 1 Jan 2027 a Friday. 6 Jan 2027 is a Wednesday. Easter Monday 2027 is 29 March.
     expect(list).toEqual([
-      { kind: 'holiday', date: '2027-01-06', holiday: 'epiphany' },
-      { kind: 'holiday', date: '2027-03-29', holiday: 'easter-monday' },
+      { kind: 'holiday', date: '2027-01-06', holiday: holidayIndex('epiphany') },
+      { kind: 'holiday', date: '2027-03-29', holiday: holidayIndex('easterMonday') },
     ]);
   });
 
@@ -36,7 +38,7 @@ describe('upcoming closures', () => {
     expect(list).toEqual([
       { kind: 'closure', from: '2026-11-20', to: '2026-11-27', reason: 'Lavori' },
       { kind: 'closure', from: '2027-01-04', to: '2027-01-08', reason: 'Inventario' },
-      { kind: 'holiday', date: '2027-03-29', holiday: 'easter-monday' },
+      { kind: 'holiday', date: '2027-03-29', holiday: holidayIndex('easterMonday') },
     ]);
   });
 

@@ -34,7 +34,16 @@ const isEmpty = (value: unknown) => value === '' || value === null || value === 
  */
 export function emptyPathsOf(value: unknown, path: Path = []): Path[] {
   if (isEmpty(value)) return [path];
-  if (typeof value !== 'object' || Array.isArray(value) || value === null) return [];
+  if (Array.isArray(value)) {
+    // Inside each item of a list of groups (a holiday): its empty fields, never the item
+    // itself, which the check then names as incomplete.
+    return value.flatMap((item, index) =>
+      typeof item === 'object' && item !== null && !Array.isArray(item)
+        ? emptyPathsOf(item, [...path, index]).filter((inner) => inner.length > path.length + 1)
+        : [],
+    );
+  }
+  if (typeof value !== 'object' || value === null) return [];
   const entries = Object.entries(value);
   const empty = entries.flatMap(([key, inner]) => emptyPathsOf(inner, [...path, key]));
   // An optional group left wholly empty (a closure with neither day, a next timetable with

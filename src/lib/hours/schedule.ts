@@ -5,7 +5,7 @@
  * EU's summer-time rule, not through Intl: a browser's first time-zone formatter costs it tens
  * of milliseconds on a slow phone (a unit test holds the rule to Intl's Europe/Rome).
  */
-import { holidayOn, type HolidayId } from './holidays';
+import type { HolidayDates } from './holidays';
 import { nextDay, weekdayOf, weekdays, type Weekday } from '../calendar-days';
 
 export interface Slot {
@@ -33,10 +33,16 @@ export interface ScheduleData {
   /** Dates the Polo opens although a holiday would close it. */
   openOn: string[];
   closures: Closure[];
+  /**
+   * The holidays of the days the data covers, worked out at build time from
+   * content/holidays.yaml: date => the holiday's place in that file's list.
+   */
+  holidays: HolidayDates;
 }
 
 export type ClosedDay =
-  { kind: 'holiday'; holiday: HolidayId } | { kind: 'closure'; closure: Closure };
+  | { kind: 'holiday'; /** Its place in the list of holidays. */ holiday: number }
+  | { kind: 'closure'; closure: Closure };
 
 export type HoursStatus =
   | { state: 'open'; reason: 'open'; closesAt: number; nextChange: number; nextOpening?: number }
@@ -96,8 +102,8 @@ export function italianTime(instant: number): string {
 export function closedDayOn(data: ScheduleData, iso: string): ClosedDay | undefined {
   const closure = data.closures.find((c) => c.from <= iso && iso <= c.to);
   if (closure) return { kind: 'closure', closure };
-  const holiday = holidayOn(iso);
-  if (holiday && !data.openOn.includes(iso)) return { kind: 'holiday', holiday };
+  const holiday = data.holidays[iso];
+  if (holiday !== undefined && !data.openOn.includes(iso)) return { kind: 'holiday', holiday };
   return undefined;
 }
 

@@ -2,12 +2,11 @@
  * The closures a visitor should know about: holidays that fall on an opening day, and the
  * closure notices, from a given day on.
  */
-import type { HolidayId } from './holidays';
 import { nextDay } from '../calendar-days';
 import { closedDayOn, slotsOn, type ScheduleData } from './schedule';
 
 export type UpcomingClosure =
-  | { kind: 'holiday'; date: string; holiday: HolidayId }
+  | { kind: 'holiday'; date: string; /** Its place in the list of holidays. */ holiday: number }
   | { kind: 'closure'; from: string; to: string; reason: string };
 
 /** Closures from `fromIso` on, for `days` days, in date order; notices still running included. */
