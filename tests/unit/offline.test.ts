@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileUrl, isKeptFile, withinBudget } from '../../src/lib/offline';
 import { locales } from '../../src/lib/locales';
-import { trimPageCsp } from '../../src/integrations/page-csp';
+import { trimPageCsp } from '../../src/lib/csp';
 import { offlineFiles } from '../../src/integrations/service-worker';
 
 describe('kept for offline', () => {
@@ -49,6 +49,21 @@ describe("a page's CSP", () => {
     expect(trimmed).not.toContain(otherHash);
     expect(trimmed).toContain("script-src 'self'");
   });
+
+  it.each([['&#x27;'], ['&#39;'], ['&apos;'], ['&#X27;']])(
+    'trims a policy whose quotes are written %s, and writes them plain',
+    (quote) => {
+      const spelled = (policy: string) => policy.replaceAll("'", quote);
+      const html = page(
+        spelled(`script-src 'self' ${scriptHash} ${otherHash}`),
+        '<script>a()</script>',
+      );
+      const trimmed = trimPageCsp(html);
+      expect(trimmed).toContain(`content="script-src 'self' ${scriptHash}"`);
+      expect(trimmed).not.toContain(otherHash.slice(1, -1));
+      expect(trimmed).toContain('<script>a()</script>');
+    },
+  );
 });
 
 describe('what a language keeps when its pages weigh more than the budget', () => {
