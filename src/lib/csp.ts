@@ -49,3 +49,50 @@ export function trimPageCsp(html: string): string {
     () => `<meta http-equiv="content-security-policy" content="${trimmed}">`,
   );
 }
+
+/** A policy's directives by name, e.g. "a 'x'; b" => a: "'x'", b: ''. */
+function directives(policy: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const part of policy.split(';')) {
+    const [name = '', ...values] = part.trim().split(/\s+/);
+    if (name && !found.has(name.toLowerCase())) found.set(name.toLowerCase(), values.join(' '));
+  }
+  return found;
+}
+
+/**
+ * The directives a browser falls back to when a policy lacks `name`, nearest first (CSP 3),
+ * e.g. 'script-src-elem' => ['script-src', 'default-src']; none for other directives.
+ */
+function fallbacks(name: string): string[] {
+  const chains: Record<string, string[]> = {
+    'script-src-elem': ['script-src'],
+    'script-src-attr': ['script-src'],
+    'style-src-elem': ['style-src'],
+    'style-src-attr': ['style-src'],
+    'worker-src': ['child-src', 'script-src'],
+    'frame-src': ['child-src'],
+  };
+  const chain = chains[name];
+  if (chain) return [...chain, 'default-src'];
+  return name.endsWith('-src') && name !== 'default-src' ? ['default-src'] : [];
+}
+
+/**
+ * One policy that allows exactly what `first` and `second` allow when sent as two headers (a
+ * browser enforces both), or undefined when one policy cannot say that. E.g. the page's hashes
+ * with the site's "frame-ancestors 'none'". A directive in both must match. One in only one
+ * policy is kept as it is, unless the other policy covers the same requests by a fallback
+ * (a default-src, say) and it allows more than 'none': the fallback would no longer apply.
+ */
+export function joinPolicies(first: string, second: string): string | undefined {
+  const [a, b] = [directives(first), directives(second)];
+  const keeps = (name: string, value: string, other: Map<string, string>) =>
+    other.has(name)
+      ? other.get(name) === value
+      : value === "'none'" || !fallbacks(name).some((fallback) => other.has(fallback));
+  for (const [name, value] of a) if (!keeps(name, value, b)) return undefined;
+  for (const [name, value] of b) if (!keeps(name, value, a)) return undefined;
+  const joined = new Map([...a, ...b]);
+  return [...joined].map(([name, value]) => (value ? `${name} ${value}` : name)).join('; ');
+}

@@ -1,6 +1,7 @@
 /**
  * `npm start`: the built site on Node. Static pages and assets come from dist/client (already
- * compressed); everything else (the localized 404, the newsletter) goes to Astro's handler.
+ * compressed); everything else (the localized 404, the newsletter) goes to Astro's handler,
+ * and is compressed as it is sent (compress-answer.ts).
  * Every answer, errors included, carries the headers of `_headers`, the same file static hosts
  * apply. The settings are checked before anything else: a mistake stops the server with one line.
  */
@@ -13,7 +14,9 @@ import {
   type ParsedSettings,
 } from '../core/settings.ts';
 import { announceServerOrigin, readEnv, SettingsError } from '../../settings/settings.ts';
+import { joinPolicies } from '../../lib/csp.ts';
 import { currentBuild, served, startBuilds, stopBuilds } from './builds.ts';
+import { compressAnswer } from './compress-answer.ts';
 import { headersFor, normalisedPath } from './headers-file.ts';
 import { languageHome } from './language-home.ts';
 import { methodNotAllowed } from './methods.ts';
@@ -53,8 +56,9 @@ function headerText(value: unknown): string {
 }
 
 /**
- * Answers from Astro's handler: the site's CSP joins the page's own (hashes of its inline
- * code; two CSP headers are both enforced), the status text matches the code (a page rendered
+ * Answers from Astro's handler: the site's CSP and the page's own (the hashes of its inline
+ * code) become one header that allows exactly what the two would (joinPolicies; two headers
+ * when one cannot say it), the status text matches the code (a page rendered
  * for an error keeps no "OK"), text says its charset and nothing is cached unless it says so.
  */
 function normaliseAppAnswer(res: ServerResponse) {
@@ -65,7 +69,8 @@ function normaliseAppAnswer(res: ServerResponse) {
     );
     const site = headerText(res.getHeader('content-security-policy'));
     const page = headerText(headers?.['content-security-policy']);
-    if (headers && site && page) headers['content-security-policy'] = [site, page];
+    if (headers && site && page)
+      headers['content-security-policy'] = joinPolicies(page, site) ?? [site, page];
     const type = headerText(headers?.['content-type'] ?? res.getHeader('content-type'));
     if (/^text\/[^;]+$/i.test(type.trim())) {
       if (headers?.['content-type']) headers['content-type'] = `${type}; charset=utf-8`;
@@ -121,6 +126,7 @@ const server = createServer(
     try {
       if (serveStatic(req, res, client)) return;
       normaliseAppAnswer(res);
+      compressAnswer(res);
       if (req.method === 'GET' || req.method === 'HEAD') {
         handler(req, res).catch((error: unknown) => failed(res, error));
         return;
