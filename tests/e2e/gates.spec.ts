@@ -44,6 +44,7 @@ const pageTypes = [
   '/fr/privacy/',
   '/ar/no-such-page/',
   '/it/newsletter/confirm/?token=AAAAAAAAAAAAAAAAAAAAAA',
+  '/ta/newsletter/unsubscribe/?token=AAAAAAAAAAAAAAAAAAAAAA',
 ];
 
 test('no page type reports a CSP violation, with its scripts running', async ({ page }) => {

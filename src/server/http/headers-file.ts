@@ -75,3 +75,9 @@ export function headersFor(rules: HeaderRule[], pathname: string): Map<string, s
   }
   return headers;
 }
+
+/** A header's value as one line of text, e.g. ['a', 'b'] => 'a, b'; none => ''. */
+export function headerText(value: unknown): string {
+  if (Array.isArray(value)) return value.map(headerText).join(', ');
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}

@@ -17,7 +17,7 @@ import { announceServerOrigin, readEnv, SettingsError } from '../../settings/set
 import { joinPolicies } from '../../lib/csp.ts';
 import { currentBuild, served, startBuilds, stopBuilds } from './builds.ts';
 import { compressAnswer } from './compress-answer.ts';
-import { headersFor, normalisedPath } from './headers-file.ts';
+import { headersFor, headerText, normalisedPath } from './headers-file.ts';
 import { languageHome } from './language-home.ts';
 import { methodNotAllowed } from './methods.ts';
 import { serveStatic } from './static-files.ts';
@@ -48,12 +48,6 @@ const requestTimeoutMs = 15_000;
 const maxBodyBytes = 64 * 1024;
 /** After SIGTERM, connections still busy get this long before they are cut. */
 const shutdownGraceMs = 3_000;
-
-/** A header's value as one line of text, e.g. ['a', 'b'] => 'a, b'; none => ''. */
-function headerText(value: unknown): string {
-  if (Array.isArray(value)) return value.map(headerText).join(', ');
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
-}
 
 /**
  * Answers from Astro's handler: the site's CSP and the page's own (the hashes of its inline
