@@ -71,6 +71,18 @@ describe('every HTML answer fits the first round trip', () => {
     expect(overFirstRoundTrip(answers)).toEqual([]);
   });
 
+  it('sends an answer made on demand as it is to a client that takes no compression', async () => {
+    const answer = await fetch(`${site.url}/so/no-such-page/`, {
+      headers: { 'Accept-Encoding': 'identity' },
+    });
+    expect(answer.status).toBe(404);
+    expect(answer.headers.get('content-encoding')).toBeNull();
+    expect(answer.headers.get('vary')).toContain('Accept-Encoding');
+    expect(await answer.text()).toContain('<html lang="so"');
+    const head = await fetch(`${site.url}/so/no-such-page/`, { method: 'HEAD' });
+    expect(head.status).toBe(404);
+  });
+
   it('tells a page over the budget: the heaviest page with a 3 KB paragraph added', async () => {
     const pages = builtAnswers.map((request) => ({
       request,

@@ -9,6 +9,7 @@ import {
   parseHeadersFile,
 } from '../../src/server/http/headers-file';
 import { methodNotAllowed } from '../../src/server/http/methods';
+import { chosenEncoding } from '../../src/server/http/compress-answer';
 import { acceptedEncodings, etagMatches, resolveFile } from '../../src/server/http/static-files';
 
 describe('paths matched against _headers', () => {
@@ -41,6 +42,15 @@ describe('Accept-Encoding', () => {
     ['br;q=0.1', ['br']],
   ])('%s => %o', (header, encodings) => {
     expect(acceptedEncodings(header)).toEqual(encodings);
+  });
+
+  it.each([
+    ['gzip, deflate, br, zstd', 'br'],
+    ['gzip, br;q=0', 'gzip'],
+    ['deflate', undefined],
+    ['', undefined],
+  ])('an answer made on demand to %o is sent as %o', (header, encoding) => {
+    expect(chosenEncoding(header)).toBe(encoding);
   });
 });
 
