@@ -81,6 +81,7 @@ describe('every HTML answer fits the first round trip', () => {
     expect(await answer.text()).toContain('<html lang="so"');
     const head = await fetch(`${site.url}/so/no-such-page/`, { method: 'HEAD' });
     expect(head.status).toBe(404);
+    expect(head.headers.get('vary')).toContain('Accept-Encoding');
   });
 
   it('tells a page over the budget: the heaviest page with a 3 KB paragraph added', async () => {

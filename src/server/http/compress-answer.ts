@@ -46,8 +46,8 @@ export function compressAnswer(res: ServerResponse): void {
     status: number,
     headers: OutgoingHttpHeaders,
   ) => ServerResponse;
-  const write = res.write.bind(res);
-  const end = res.end.bind(res) as (chunk?: unknown) => ServerResponse;
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
   let held: { status: number; headers: OutgoingHttpHeaders } | undefined;
   const chunks: Buffer[] = [];
 
@@ -55,13 +55,14 @@ export function compressAnswer(res: ServerResponse): void {
     const headers = (rest.find((arg) => typeof arg === 'object' && arg !== null) ??
       {}) as OutgoingHttpHeaders;
     const type = text(headers['content-type'] ?? res.getHeader('content-type'));
-    const bodiless = res.req.method === 'HEAD' || status === 204 || status === 304;
-    if (!compressibleType.test(type) || headers['content-encoding'] || bodiless) {
+    if (!compressibleType.test(type) || headers['content-encoding']) {
       return writeHead(status, headers);
     }
     const vary = text(headers['vary'] ?? res.getHeader('vary'));
     headers['vary'] = vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding';
-    if (!encoding) return writeHead(status, headers);
+    // A HEAD says what a GET would (Vary), with nothing to compress.
+    const bodiless = res.req.method === 'HEAD' || status === 204 || status === 304;
+    if (!encoding || bodiless) return writeHead(status, headers);
     held = { status, headers };
     return res;
   };
@@ -71,7 +72,7 @@ export function compressAnswer(res: ServerResponse): void {
     chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array));
   };
   res.write = ((chunk: unknown, ...rest: unknown[]) => {
-    if (!held) return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+    if (!held) return write(chunk, ...rest);
     hold(chunk);
     const done = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
     if (done) process.nextTick(done);
