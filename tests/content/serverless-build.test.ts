@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { languageRules } from '../../src/integrations/language-redirects';
+import { inlineHashes } from '../../src/lib/csp';
 import { freePort, mailTo, startSmtp, type Mailbox } from '../built/harness';
 import { uiString } from '../support/ui-strings';
 
@@ -177,7 +178,14 @@ describe('served as Netlify serves it', () => {
   it('answers an unknown address with the 404 page in its language', async () => {
     const missing = await fetch(`${site.url}/ar/no-such-page/`);
     expect(missing.status).toBe(404);
-    expect(await missing.text()).toContain('<html lang="ar" dir="rtl"');
+    const html = await missing.text();
+    expect(html).toContain('<html lang="ar" dir="rtl"');
+    // Its CSP names the hashes of its own inline code, none of the rest of the site's.
+    const policy = missing.headers.get('content-security-policy') ?? '';
+    const hashes = policy.match(/'sha256-[^']+'/g) ?? [];
+    expect(hashes.length).toBeGreaterThan(0);
+    const own = inlineHashes(html);
+    expect(hashes.filter((hash) => !own.has(hash))).toEqual([]);
   });
 
   it('signs up, mails the link, confirms and lets the subscriber leave', async () => {
