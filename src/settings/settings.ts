@@ -244,8 +244,8 @@ export const settingsSchema = z
       readBy: ['build'],
     }),
     POLO_OUT_DIR: setting(z.string().default('dist'), {
-      description: 'folder the build writes and `npm run newsletter` reads notices from',
-      readBy: ['build', 'commands'],
+      description: 'folder the build writes, `npm start` serves, `npm run newsletter` reads',
+      readBy: ['build', 'commands', 'server'],
     }),
     POLO_CACHE_DIR: setting(z.string().default('node_modules/.astro'), {
       description: 'folder of the build’s cache (the tests build copies apart)',

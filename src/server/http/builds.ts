@@ -253,14 +253,15 @@ function schedule(at: string) {
 }
 
 /**
- * Loads `dist/` (its absence stops the server, as before), removes builds left by servers no
+ * Loads `dist/` (POLO_OUT_DIR; its absence stops the server, as before), removes builds left by servers no
  * longer running, then rebuilds daily at REBUILD_AT (Italian time), at once if `dist/` was
  * built before the last such time, and on SIGHUP.
  */
 export async function startBuilds(): Promise<void> {
-  current = await loadBuild(join(project, 'dist'));
+  const settings = checkSettings(readEnv('server'));
+  current = await loadBuild(resolve(project, settings.POLO_OUT_DIR));
   removeOldBuilds();
-  const at = checkSettings(readEnv('server')).REBUILD_AT;
+  const at = settings.REBUILD_AT;
   if (at !== 'off') {
     if (builtAt(current.dir) < dailyTimes(Date.now(), at).previous) void rebuild();
     schedule(at);
