@@ -22,7 +22,7 @@
  * N times with Lighthouse (default 3) and reports the median. Chromium: CHROMIUM_PATH, else
  * /usr/bin/chromium.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -34,15 +34,12 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient } from '@libsql/client';
 import autocannon from 'autocannon';
 import { SMTPServer } from 'smtp-server';
-import * as chromeLauncher from 'chrome-launcher';
-import lighthouse from 'lighthouse';
 import { migrate } from '../../src/server/core/migrations.ts';
 import { openDatabase } from '../../src/server/core/db.ts';
 import { settingsFrom } from '../../src/server/core/settings.ts';
@@ -51,22 +48,23 @@ import { senderFor } from '../../src/server/mail/transport.ts';
 import type { NoticeBundle } from '../../src/schemas/notice-bundle.ts';
 import { runAstro, withFixture } from '../content/content-copy.ts';
 import { localeCodes } from '../../src/lib/locales.ts';
+import { freePort, startServer, timedBuild } from './server.ts';
+import {
+  barePath,
+  lcpElement,
+  median,
+  metric,
+  score,
+  startLighthouse,
+  writeBarePage,
+  type Result,
+} from './lighthouse-runs.ts';
 
 const { values } = parseArgs({
   options: { only: { type: 'string' }, runs: { type: 'string', default: '3' } },
 });
 const run = (part: string) => !values.only || values.only === part;
-const astro = resolve('node_modules/astro/bin/astro.mjs');
 const results: Record<string, unknown> = { date: new Date().toISOString() };
-
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** An SMTP server on a free port that only counts what it receives: its work is not the sender's. */
 async function countingSink(): Promise<{
@@ -94,45 +92,6 @@ async function countingSink(): Promise<{
     received: () => received,
     close: () => new Promise<void>((done) => sink.close(() => done())),
   };
-}
-
-function timedBuild(env: Record<string, string>): number {
-  const start = performance.now();
-  const result = spawnSync(process.execPath, [astro, 'build'], {
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}${result.stderr}`);
-  return (performance.now() - start) / 1000;
-}
-
-async function startServer(
-  env: Record<string, string>,
-): Promise<{ url: string; stop: () => void; dir: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'polo-bench-'));
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [resolve('src/server/http/serve.ts')], {
-    cwd: dir,
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: join(dir, '.data'),
-      // No rebuild of its own during a measure, whatever the time.
-      REBUILD_AT: 'off',
-      ...env,
-    },
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${url}/it/`)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  return { url, dir, stop: () => child.kill() };
 }
 
 // 1. Build time.
@@ -338,60 +297,24 @@ if (run('timing')) {
 // 3. Lighthouse.
 if (run('lighthouse')) {
   if (!existsSync('dist/server/entry.mjs')) timedBuild({});
-  const server = await startServer({});
-  const chrome = await chromeLauncher.launch({
-    chromePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    chromeFlags: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
   // The floor: a title and a paragraph, behind the same server, measured in the same run.
-  const bareDir = join('dist/client', 'bench-bare');
-  mkdirSync(bareDir, { recursive: true });
-  writeFileSync(
-    join(bareDir, 'index.html'),
-    '<!doctype html><html lang="it"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Pagina nuda</title><p>Una pagina con un titolo e un paragrafo, per misurare il minimo.</p></html>\n',
-  );
-  const measure = async (url: string) => {
-    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' });
-    const lhr = result?.lhr;
-    if (!lhr) throw new Error(`no Lighthouse result for ${url}`);
-    return lhr;
-  };
-  /** The LCP element, as Lighthouse's LCP breakdown names it: where a late paint comes from. */
-  const lcpElement = (lhr: Awaited<ReturnType<typeof measure>>) => {
-    const details = lhr.audits['lcp-breakdown-insight']?.details as
-      { items?: { type: string; selector?: string }[] } | undefined;
-    const node = details?.items?.find((item) => item.type === 'node');
-    return (node?.selector ?? '').split(' > ').slice(-2).join(' > ');
-  };
+  const removeBare = writeBarePage('dist/client');
+  const server = await startServer({});
+  const lh = await startLighthouse();
   /**
    * Lighthouse's own advice for a figure that varies from run to run: measure several times
    * and keep the median. Each run is kept for the spread.
    */
   const runs = Math.max(1, Number(values.runs));
-  const median = (numbers: number[]) => {
-    const sorted = numbers.filter(Number.isFinite).toSorted((a, b) => a - b);
-    const middle = sorted.length / 2;
-    return sorted.length % 2
-      ? (sorted[Math.floor(middle)] ?? NaN)
-      : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
-  };
   const measureRuns = async (url: string) => {
     const lhrs = [];
-    for (let i = 0; i < runs; i++) lhrs.push(await measure(url));
+    for (let i = 0; i < runs; i++) lhrs.push(await lh.measure(url));
     return lhrs;
   };
   const rows = [];
   let bareLcp = NaN;
   try {
-    const bare = await measureRuns(`${server.url}/bench-bare/`);
+    const bare = await measureRuns(`${server.url}${barePath}`);
     const pageTypes = [
       '/',
       '/sportelli/lavoro/',
@@ -411,18 +334,16 @@ if (run('lighthouse')) {
     const measured = [];
     for (const page of pages)
       measured.push({ page, lhrs: await measureRuns(`${server.url}${page}`) });
-    bare.push(...(await measureRuns(`${server.url}/bench-bare/`)));
+    bare.push(...(await measureRuns(`${server.url}${barePath}`)));
     // The floor is the median of the bare page measured first and last, so a run whose
     // machine grows busier or quieter does not favour the pages.
-    const lcpOf = (lhr: (typeof bare)[number]) =>
-      lhr.audits['largest-contentful-paint']?.numericValue ?? NaN;
+    const lcpOf = (lhr: Result) => metric(lhr, 'largest-contentful-paint');
     bareLcp = median(bare.map(lcpOf));
     for (const { page, lhrs } of measured) {
-      const score = (id: string) =>
-        lhrs.map((lhr) => Math.round((lhr.categories[id]?.score ?? 0) * 100));
-      const metric = (id: string) => median(lhrs.map((lhr) => lhr.audits[id]?.numericValue ?? NaN));
+      const scores = (id: string) => lhrs.map((lhr) => score(lhr, id));
+      const middle = (id: string) => median(lhrs.map((lhr) => metric(lhr, id)));
       // What the browser really did, unthrottled: how long after the first paint the LCP came.
-      const observed = (lhr: (typeof lhrs)[number]) => {
+      const observed = (lhr: Result) => {
         const items = (lhr.audits['metrics']?.details as { items?: Record<string, number>[] })
           ?.items;
         const m = items?.[0] ?? {};
@@ -430,25 +351,23 @@ if (run('lighthouse')) {
           (m['observedLargestContentfulPaint'] ?? NaN) - (m['observedFirstContentfulPaint'] ?? NaN)
         );
       };
-      const performance = score('performance');
+      const performance = scores('performance');
       rows.push({
         page,
         performance: median(performance),
         performanceRuns: performance.join(' '),
-        accessibility: Math.min(...score('accessibility')),
-        bestPractices: Math.min(...score('best-practices')),
-        seo: Math.min(...score('seo')),
-        fcpMs: Math.round(metric('first-contentful-paint')),
-        lcpMs: Math.round(metric('largest-contentful-paint')),
-        lcpRatio: Number((metric('largest-contentful-paint') / bareLcp).toFixed(2)),
+        accessibility: Math.min(...scores('accessibility')),
+        bestPractices: Math.min(...scores('best-practices')),
+        seo: Math.min(...scores('seo')),
+        fcpMs: Math.round(middle('first-contentful-paint')),
+        lcpMs: Math.round(middle('largest-contentful-paint')),
+        lcpRatio: Number((middle('largest-contentful-paint') / bareLcp).toFixed(2)),
         lcpRuns: lhrs.map((lhr) => Math.round(lcpOf(lhr))).join(' '),
         seenLcpAfterFcpMs: Math.round(median(lhrs.map(observed))),
-        tbtMs: Math.round(metric('total-blocking-time')),
-        tbtRuns: lhrs
-          .map((lhr) => Math.round(lhr.audits['total-blocking-time']?.numericValue ?? NaN))
-          .join(' '),
-        cls: Number(metric('cumulative-layout-shift').toFixed(3)),
-        transferBytes: metric('total-byte-weight'),
+        tbtMs: Math.round(middle('total-blocking-time')),
+        tbtRuns: lhrs.map((lhr) => Math.round(metric(lhr, 'total-blocking-time'))).join(' '),
+        cls: Number(middle('cumulative-layout-shift').toFixed(3)),
+        transferBytes: middle('total-byte-weight'),
         lcpElement: lcpElement(lhrs[0] ?? bare[0]!),
         // A run Lighthouse could not measure says why, instead of a bare 0.
         ...(lhrs.some((lhr) => lhr.runtimeError)
@@ -458,10 +377,10 @@ if (run('lighthouse')) {
     }
     results['lighthouseBareLcpRunsMs'] = bare.map((lhr) => Math.round(lcpOf(lhr)));
   } finally {
-    chrome.kill();
+    lh.close();
     server.stop();
     rmSync(server.dir, { recursive: true, force: true });
-    rmSync(bareDir, { recursive: true, force: true });
+    removeBare();
   }
   results['lighthouse'] = rows;
   results['lighthouseBareLcpMs'] = Math.round(bareLcp);
