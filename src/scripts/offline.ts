@@ -1,29 +1,45 @@
 /**
- * Offline reading: once the page has loaded and painted, registers the service worker, asks it
- * to keep this page's language, and links the language's web app manifest (installing is worth
- * it where the pages are kept). Forms that post (newsletter, reports) say they need a
+ * Offline reading: once the page has loaded and the browser is idle, registers the service
+ * worker, asks it to keep this page's language, and links the language's web app manifest
+ * (installing is worth it where the pages are kept). Forms that post (newsletter, reports) say they need a
  * connection while the device has none, and their button waits for it.
  */
 import { manifestPath, workerPath } from '../lib/offline';
 
 const lang = document.documentElement.lang;
 
+/**
+ * The worker's first start fetches every page of the language (about 150 KB): it waits until
+ * the page has loaded and the browser is idle, so that none of it competes with the page the
+ * reader opened, for the network or for the phone's processor. Chrome also fetches a linked
+ * manifest and its icon as soon as it is there: it waits too.
+ */
+function keepLanguageOffline() {
+  const manifest = document.createElement('link');
+  manifest.rel = 'manifest';
+  manifest.href = manifestPath(lang);
+  document.head.append(manifest);
+  navigator.serviceWorker
+    .register(workerPath)
+    .then(() => navigator.serviceWorker.ready)
+    .then((registration) => registration.active?.postMessage({ keep: lang }))
+    // No worker (private mode, a browser that refuses): the site works as without one.
+    .catch(() => undefined);
+}
+
+/** Idle, or at the latest this long after the first frame. */
+const idleWithinMs = 4_000;
+
 if ('serviceWorker' in navigator && location.pathname.startsWith(`/${lang}/`)) {
-  // After the first frame, not at load: Chrome fetches a linked manifest and its icon as soon
-  // as the page has loaded, and nothing but the page should come before it is on screen.
+  // After the first frame, not at load (headless Chrome loads before it paints): a manifest
+  // fetched before the paint delays it. Then when idle; Safari before 18.4 has no
+  // requestIdleCallback, and a pause stands in for it.
   addEventListener('load', () =>
     requestAnimationFrame(() =>
       setTimeout(() => {
-        const manifest = document.createElement('link');
-        manifest.rel = 'manifest';
-        manifest.href = manifestPath(lang);
-        document.head.append(manifest);
-        navigator.serviceWorker
-          .register(workerPath)
-          .then(() => navigator.serviceWorker.ready)
-          .then((registration) => registration.active?.postMessage({ keep: lang }))
-          // No worker (private mode, a browser that refuses): the site works as without one.
-          .catch(() => undefined);
+        if ('requestIdleCallback' in window)
+          requestIdleCallback(keepLanguageOffline, { timeout: idleWithinMs });
+        else setTimeout(keepLanguageOffline, idleWithinMs / 2);
       }),
     ),
   );
