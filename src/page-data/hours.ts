@@ -18,9 +18,9 @@ import type { Locale } from '../lib/locales';
 import type { Translator } from '../i18n/translate';
 
 /**
- * The days whose holidays a page carries: two years from the build day, as long as the
- * calendar file and longer than the status line's search for the next opening (400 days), so
- * the browser never works out a holiday itself. Pages are rebuilt every day.
+ * The days whose holidays the build works out: two years from the build day, as long as the
+ * calendar file and longer than the status line's last day plus its search for the next
+ * opening (400 days). Pages are rebuilt every day.
  */
 export const holidaySpan = { from: buildDay, until: addDays(buildDay, 731) };
 
@@ -55,7 +55,7 @@ export async function scheduleData(lang: Locale, t: Translator): Promise<Schedul
 
 const statusKeys = uiKeys.filter((key): key is StatusKey => key.startsWith('status.'));
 
-/** The strings the status line needs in the browser, in the page's language. */
+/** The strings the status line is written with, in the page's language. */
 export async function statusStrings(
   lang: Locale,
   t: Translator,
