@@ -1,17 +1,9 @@
 /**
  * The status line in words, e.g. 'Aperto ora · chiude alle 13:00' or
  * 'Chiuso oggi: festività (Lunedì dell’Angelo) · apre mercoledì alle 09:00'.
- * Shared by the browser script and the tests; the strings come from the page's language.
+ * Worked out at build time for the changes a page carries (status-changes.ts); the strings come from the page's language.
  */
-import {
-  hoursStatus,
-  italianDay,
-  italianInstant,
-  italianTime,
-  periodsOn,
-  type HoursStatus,
-  type ScheduleData,
-} from '../lib/hours/schedule';
+import { italianDay, italianTime, type HoursStatus } from '../lib/hours/schedule';
 import { fill } from './translate';
 import { isolate } from '../lib/bidi';
 import { daysBetween, nextDay, weekdays } from '../lib/calendar-days';
@@ -113,30 +105,4 @@ export function statusText(status: HoursStatus, now: number, strings: StatusStri
     return fill(text['status.holiday'], { name: strings.holidays[closed.holiday] ?? '', next });
   }
   return fill(text[status.reason === 'lunch-break' ? 'status.lunch' : 'status.closed'], { next });
-}
-
-/**
- * The longest text the status line can show from `from` on, found by asking at the start of
- * every day and a minute after every closing time: the page reserves its room, so that the
- * line moves nothing when the script writes it.
- */
-export function longestStatusText(
-  data: ScheduleData,
-  strings: StatusStrings,
-  from: number,
-  days = 400,
-): string {
-  let longest = '';
-  let iso = italianDay(from).iso;
-  for (let i = 0; i < days; i++, iso = nextDay(iso)) {
-    const moments = [
-      italianInstant(iso, '00:01'),
-      ...periodsOn(data, iso).map(([, end]) => end + 60_000),
-    ];
-    for (const now of moments) {
-      const text = statusText(hoursStatus(data, now), now, strings);
-      if (text.length > longest.length) longest = text;
-    }
-  }
-  return longest;
 }

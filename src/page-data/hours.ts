@@ -1,7 +1,10 @@
 /** The opening hours of the content, ready for pages in one language. Build time only. */
 import { holidayDates } from '../lib/hours/holidays';
 import type { ScheduleData } from '../lib/hours/schedule';
-import { longestStatusText, type StatusKey, type StatusStrings } from '../i18n/status-text';
+import type { StatusKey, StatusStrings } from '../i18n/status-text';
+import { statusChanges } from '../i18n/status-changes';
+import type { StatusChanges } from '../lib/hours/status-lookup';
+import { statusSpanDays } from './status-span';
 import { uiKeys } from '../schemas/ui';
 import { upcomingClosures } from '../lib/hours/upcoming';
 import { buildDay, localizedCollection, openingHours, poloHolidays } from './content';
@@ -10,13 +13,14 @@ import { sourceLocale } from '../lib/locales';
 import { addDays } from '../lib/calendar-days';
 
 export { buildDay } from './content';
+export { statusSpanDays } from './status-span';
 import type { Locale } from '../lib/locales';
 import type { Translator } from '../i18n/translate';
 
 /**
- * The days whose holidays a page carries: two years from the build day, as long as the
- * calendar file and longer than the status line's search for the next opening (400 days), so
- * the browser never works out a holiday itself. Pages are rebuilt every day.
+ * The days whose holidays the build works out: two years from the build day, as long as the
+ * calendar file and longer than the status line's last day plus its search for the next
+ * opening (400 days). Pages are rebuilt every day.
  */
 export const holidaySpan = { from: buildDay, until: addDays(buildDay, 731) };
 
@@ -51,7 +55,7 @@ export async function scheduleData(lang: Locale, t: Translator): Promise<Schedul
 
 const statusKeys = uiKeys.filter((key): key is StatusKey => key.startsWith('status.'));
 
-/** The strings the status line needs in the browser, in the page's language. */
+/** The strings the status line is written with, in the page's language. */
 export async function statusStrings(
   lang: Locale,
   t: Translator,
@@ -82,16 +86,19 @@ export async function upcoming(lang: Locale, t: Translator) {
   return upcomingClosures(await scheduleData(lang, t), buildDay);
 }
 
-const longest = new Map<string, Promise<string>>();
+const changes = new Map<string, Promise<StatusChanges>>();
 
-/** The longest status line of the coming year in `lang` (worked out once per language). */
-export function longestStatus(lang: Locale, t: Translator, intl: string, dir: 'ltr' | 'rtl') {
-  let text = longest.get(lang);
-  if (text === undefined) {
-    text = Promise.all([scheduleData(lang, t), statusStrings(lang, t, intl, dir)]).then(
-      ([data, strings]) => longestStatusText(data, strings, Date.now()),
+/**
+ * The status line's changes in `lang` from the build day on, for `statusSpanDays` days (worked
+ * out once per language): the browser only looks them up.
+ */
+export function hoursChanges(lang: Locale, t: Translator, intl: string, dir: 'ltr' | 'rtl') {
+  let found = changes.get(lang);
+  if (found === undefined) {
+    found = Promise.all([scheduleData(lang, t), statusStrings(lang, t, intl, dir)]).then(
+      ([data, strings]) => statusChanges(data, strings, buildDay, statusSpanDays),
     );
-    longest.set(lang, text);
+    changes.set(lang, found);
   }
-  return text;
+  return found;
 }

@@ -1,26 +1,22 @@
 /**
  * Brings the status line to life: open or closed now, in Italian time whatever the device's
- * zone, checked again every minute and whenever the page is shown again. Screen readers hear
- * it only when it changes. The work waits for the page's first paint.
+ * zone, looked up among the changes the build worked out, again every minute and whenever the
+ * page is shown again. Outside the weeks they cover the line hides rather than guess. Screen
+ * readers hear it only when it changes. The work waits for the page's first paint.
  */
-import { hoursStatus, italianIsoString, type ScheduleData } from '../lib/hours/schedule';
-import { statusText, type StatusStrings } from '../i18n/status-text';
-
-interface Config {
-  data: ScheduleData;
-  strings: StatusStrings;
-}
+import { statusAt, type StatusChanges } from '../lib/hours/status-lookup';
 
 function start(element: HTMLElement) {
   const line = element.querySelector('[data-hours-text]') ?? element;
-  const { data, strings } = JSON.parse(element.dataset['hoursConfig'] ?? '{}') as Config;
+  const changes = JSON.parse(element.dataset['hoursChanges'] ?? '{}') as StatusChanges;
   const update = () => {
-    const now = Date.now();
-    const status = hoursStatus(data, now);
-    element.dataset['state'] = status.state;
-    if (status.nextChange === undefined) delete element.dataset['nextChange'];
-    else element.dataset['nextChange'] = italianIsoString(status.nextChange);
-    const text = statusText(status, now, strings);
+    const status = statusAt(changes, Date.now());
+    element.hidden = !status;
+    if (status) element.dataset['state'] = status.state;
+    else delete element.dataset['state'];
+    if (status?.nextChange) element.dataset['nextChange'] = status.nextChange;
+    else delete element.dataset['nextChange'];
+    const text = status?.text ?? '';
     if (line.textContent !== text) line.textContent = text;
   };
   update();

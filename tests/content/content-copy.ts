@@ -76,6 +76,20 @@ export function withFixture(fixture: string): string {
   return dir;
 }
 
+/**
+ * Moves a fixture's dates in the copy's `files` (paths under its content/), e.g.
+ * { '2099-12-01': '2026-12-10' }: the status line covers only the weeks after the build, so a
+ * closure or timetable it must show falls there, whenever the test runs.
+ */
+export function moveDates(dir: string, files: string[], moves: Record<string, string>) {
+  for (const file of files) {
+    const path = join(dir, 'content', file);
+    let text = readFileSync(path, 'utf8');
+    for (const [from, to] of Object.entries(moves)) text = text.replaceAll(from, to);
+    writeFileSync(path, text);
+  }
+}
+
 /** The environment that points Astro at the copy in `dir`, its cache and its build. */
 function copyEnv(dir: string): NodeJS.ProcessEnv {
   return {

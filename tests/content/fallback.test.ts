@@ -6,8 +6,13 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAstro, withFixture, type AstroRun } from './content-copy';
-import { titleIn } from '../support/content-facts';
+import { moveDates, runAstro, withFixture, type AstroRun } from './content-copy';
+import { titleIn, todayInItaly } from '../support/content-facts';
+import { carriedLine } from '../support/carried-status';
+import { readable } from '../support/html-tree';
+import { addDays } from '../../src/lib/calendar-days';
+import { formatDate } from '../../src/lib/dates';
+import { italianInstant } from '../../src/lib/hours/schedule';
 import { uiString } from '../support/ui-strings';
 
 /** The fixture's desk: Italian, English and Arabic, no French. */
@@ -22,8 +27,20 @@ const page = (path: string) =>
 const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/[\u2068\u2069]/g, '');
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * The fixture's closure (2099-12-24 to 2100-01-07) moved to ten days after the build, for two
+ * weeks: inside the weeks the status line carries.
+ */
+const closure = { from: addDays(todayInItaly(), 10), to: addDays(todayInItaly(), 24) };
+
 beforeAll(() => {
-  build = runAstro('build', withFixture('tests/fixtures/fallback'));
+  const dir = withFixture('tests/fixtures/fallback');
+  moveDates(
+    dir,
+    ['it', 'fr'].map((lang) => `notices/${lang}/chiusura-prova.md`),
+    { '2099-12-24': closure.from, '2100-01-07': closure.to },
+  );
+  build = runAstro('build', dir);
   expect(build.ok, build.output).toBe(true);
 }, 120_000);
 
@@ -90,7 +107,9 @@ describe('honest labels', () => {
 describe('notices', () => {
   it('get a page in every language, translated or falling back', () => {
     const it_ = page('it/avvisi/chiusura-prova');
-    expect(textOf(it_)).toContain('Polo chiuso dal 24 dicembre 2099 al 7 gennaio 2100');
+    expect(textOf(it_)).toContain(
+      `Polo chiuso dal ${formatDate(closure.from, 'it-IT')} al ${formatDate(closure.to, 'it-IT')}`,
+    );
     expect(it_).toContain(`href="/it/sportelli/${desk}/"`);
     // The desk's name, a link, stands where the language puts {name}, once.
     for (const lang of ['it', 'fr', 'ar'] as const) {
@@ -110,7 +129,7 @@ describe('notices', () => {
     const en = page('en/avvisi/chiusura-prova');
     expect(en).toContain('data-translation-notice="fallback"');
     expect(en).toContain('Avviso di prova');
-    expect(textOf(en)).toContain('24 December 2099');
+    expect(textOf(en)).toContain(formatDate(closure.from, 'en-GB'));
   });
 
   it('are listed, counted and linked from the home page, with no empty state', () => {
@@ -123,9 +142,13 @@ describe('notices', () => {
 
   it('declare closures that the hours page lists and the status line knows', () => {
     const hours = page('fr/orari');
-    expect(hours).toMatch(/data-closure="notice" data-from="2099-12-24" data-to="2100-01-07"/);
+    expect(hours).toContain(
+      `data-closure="notice" data-from="${closure.from}" data-to="${closure.to}"`,
+    );
     expect(textOf(hours)).toContain('Annonce de test');
-    expect(hours).toContain('&quot;closures&quot;:[{&quot;from&quot;:&quot;2099-12-24&quot;');
+    const line = carriedLine(hours, italianInstant(closure.from, '10:00'));
+    expect(line?.state).toBe('closed');
+    expect(readable(line?.text ?? '')).toContain('Annonce de test');
   });
 
   it('appear in each language’s RSS feed', () => {

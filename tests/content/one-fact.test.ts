@@ -8,9 +8,14 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locales } from '../../src/lib/locales';
-import { weekdayName } from '../../src/lib/dates';
-import { hoursStatus, type ScheduleData } from '../../src/lib/hours/schedule';
-import { runAstro, withFixture, type AstroRun } from './content-copy';
+import { formatDate, weekdayName } from '../../src/lib/dates';
+import { italianInstant } from '../../src/lib/hours/schedule';
+import { addDays, weekdayOf } from '../../src/lib/calendar-days';
+import { statusSpanDays } from '../../src/page-data/status-span';
+import { holidayDatesOf, todayInItaly } from '../support/content-facts';
+import { carriedLine } from '../support/carried-status';
+import { readable } from '../support/html-tree';
+import { moveDates, runAstro, withFixture, type AstroRun } from './content-copy';
 
 let build: AstroRun;
 const page = (path: string) =>
@@ -29,39 +34,62 @@ const unescape = (value: string) =>
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&');
 
-/** The data the status line computes with in the browser, as the page carries it. */
-function statusData(path: string): ScheduleData {
-  const config = /data-hours-config="([^"]+)"/.exec(page(path))?.[1];
-  if (!config) throw new Error(`no status line on ${path}`);
-  return (JSON.parse(unescape(config)) as { data: ScheduleData }).data;
-}
+/**
+ * The fixture's closure (2099-12-01 to 2099-12-10) and next timetable (from 2099-02-02) moved
+ * into the weeks the status line carries: the closure from three days after the build, the
+ * timetable from a Monday three to five weeks ahead whose Tuesdays and Friday are no holiday.
+ */
+const today = todayInItaly();
+const closure = { from: addDays(today, 3), to: addDays(today, 12) };
+const nextFrom = (() => {
+  const holidays = holidayDatesOf();
+  for (let monday = addDays(today, 21); monday < addDays(today, statusSpanDays - 5);) {
+    if (weekdayOf(monday) !== 'monday') monday = addDays(monday, 1);
+    else if ([-6, 1, 4].some((d) => addDays(monday, d) in holidays)) monday = addDays(monday, 7);
+    else return monday;
+  }
+  throw new Error('no Monday for the next timetable in the weeks the status line carries');
+})();
 
 beforeAll(() => {
-  build = runAstro('build', withFixture('tests/fixtures/one-fact'));
+  const dir = withFixture('tests/fixtures/one-fact');
+  const notices = ['it', 'en', 'fr'].map((lang) => `notices/${lang}/chiusura-lavori.md`);
+  moveDates(dir, [...notices, 'hours.yaml'], {
+    '2099-12-01': closure.from,
+    '2099-12-10': closure.to,
+    '2099-02-02': nextFrom,
+  });
+  build = runAstro('build', dir);
   expect(build.ok, build.output).toBe(true);
 }, 180_000);
 
 afterAll(() => rmSync(build.dir, { recursive: true, force: true }));
 
 describe('a closure written only in the Italian notice', () => {
-  // Wednesday 2 December 2099, 10:00 in Italy: an opening day inside the closure.
-  const insideClosure = Date.parse('2099-12-02T09:00:00Z');
+  // 10:00 in Italy on the closure's second day.
+  const insideClosure = italianInstant(addDays(closure.from, 1), '10:00');
+  /** The notice's title in each language that has one, the Italian elsewhere. */
+  const titles: Record<string, string> = { en: 'Closed for works', fr: 'Fermé pour travaux' };
 
   it.each(locales.map((l) => l.code))('closes the Polo in the %s status line', (lang) => {
-    const status = hoursStatus(statusData(`${lang}/orari`), insideClosure);
-    expect(status).toMatchObject({ state: 'closed', reason: 'closure' });
+    const line = carriedLine(page(`${lang}/orari`), insideClosure);
+    expect(line?.state).toBe('closed');
+    expect(readable(line?.text ?? '')).toContain(titles[lang] ?? 'Chiuso per lavori');
   });
 
   it('is listed among the English hours page’s closures, with the English title', () => {
     const hours = page('en/orari');
-    expect(hours).toMatch(/data-closure="notice" data-from="2099-12-01" data-to="2099-12-10"/);
+    expect(hours).toContain(
+      `data-closure="notice" data-from="${closure.from}" data-to="${closure.to}"`,
+    );
     expect(textOf(hours)).toContain('Closed for works');
   });
 
   it('gives the English notice the Italian dates, desk and publication day', () => {
     const notice = textOf(page('en/avvisi/chiusura-lavori'));
-    expect(notice).toContain('1 December 2099');
-    expect(notice).toContain('10 December 2099');
+    const english = locales.find((l) => l.code === 'en')?.intl ?? 'en';
+    expect(notice).toContain(formatDate(closure.from, english));
+    expect(notice).toContain(formatDate(closure.to, english));
     expect(page('en/avvisi/chiusura-lavori')).toContain('href="/en/sportelli/sportello-prova/"');
     expect(page('en/rss.xml')).toContain('<title>Closed for works</title>');
   });
@@ -85,24 +113,26 @@ describe('a day added to hours.yaml (Tuesday)', () => {
   );
 });
 
-describe('a timetable announced for later (Fridays only, from 2 February 2099)', () => {
+describe('a timetable announced for later (Fridays only, from a Monday a few weeks ahead)', () => {
   it('is announced on the hours page with its first day and its days', () => {
     const html = page('it/orari');
-    expect(html).toContain('data-next-hours="2099-02-02"');
+    expect(html).toContain(`data-next-hours="${nextFrom}"`);
     const announced = textOf(
       /<section[^>]*data-next-hours[\s\S]*?<\/section>/.exec(html)?.[0] ?? '',
     );
-    expect(announced).toContain('2 febbraio 2099');
+    expect(announced).toContain(formatDate(nextFrom, 'it-IT'));
     expect(announced).toContain('venerdì');
   });
 
   it('switches the status line on its first day', () => {
-    const data = statusData('ar/orari');
+    const html = page('ar/orari');
+    const at = (days: number, hhmm: string) =>
+      carriedLine(html, italianInstant(addDays(nextFrom, days), hhmm))?.state;
     // Tuesdays at 10:00 in Italy: open by today's timetable, closed by the next one.
-    expect(hoursStatus(data, Date.parse('2099-01-27T09:00:00Z')).state).toBe('open');
-    expect(hoursStatus(data, Date.parse('2099-02-03T09:00:00Z')).state).toBe('closed');
-    // Friday 6 February at 10:30: open by the next timetable only.
-    expect(hoursStatus(data, Date.parse('2099-02-06T09:30:00Z')).state).toBe('open');
+    expect(at(-6, '10:00')).toBe('open');
+    expect(at(1, '10:00')).toBe('closed');
+    // The Friday after at 10:30: open by the next timetable only.
+    expect(at(4, '10:30')).toBe('open');
   });
 });
 

@@ -9,11 +9,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localeCodes, localeInfo } from '../../src/lib/locales';
 import { formatTime } from '../../src/lib/dates';
-import { hoursStatus, italianInstant, type ScheduleData } from '../../src/lib/hours/schedule';
+import { italianInstant } from '../../src/lib/hours/schedule';
+import { statusSpanDays } from '../../src/page-data/status-span';
 import { addDays } from '../../src/lib/calendar-days';
 import { applyStaffEdits, type StaffEdits } from '../staff-edits/apply';
 import { contentInvariants } from '../support/content-invariants';
 import { hoursTables } from '../support/built-hours';
+import { carriedLine } from '../support/carried-status';
+import { readable } from '../support/html-tree';
 import { htmlErrors } from '../support/html-checker';
 import { copyOfContent, runAstro, type AstroRun } from './content-copy';
 
@@ -61,15 +64,12 @@ describe('each edit shows', () => {
     const html = page(`/${lang}/orari/`);
     const { from, to } = edits.closure;
     expect(html).toContain(`data-closure="notice" data-from="${from}" data-to="${to}"`);
-    const config = /data-hours-config="([^"]+)"/.exec(html)?.[1] ?? '';
-    const { data } = JSON.parse(config.replace(/&quot;/g, '"').replace(/&amp;/g, '&')) as {
-      data: ScheduleData;
-    };
+    // A month ahead, inside the weeks the status line carries: closed, and saying why, each day.
+    expect(to < addDays(edits.today, statusSpanDays)).toBe(true);
     for (let day = from; day <= to; day = addDays(day, 1)) {
-      expect(hoursStatus(data, italianInstant(day, '10:30')), day).toMatchObject({
-        state: 'closed',
-        reason: 'closure',
-      });
+      const line = carriedLine(html, italianInstant(day, '10:30'));
+      expect(line?.state, day).toBe('closed');
+      expect(readable(line?.text ?? ''), day).toContain(edits.closure.title);
     }
   });
 

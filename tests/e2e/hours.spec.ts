@@ -7,17 +7,18 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { localeCodes, type Locale } from '../../src/lib/locales';
-import { italianDay, slotsOn } from '../../src/lib/hours/schedule';
-import { hoursAsBuilt, scheduleOf } from '../support/content-facts';
+import { italianDay, italianInstant, slotsOn } from '../../src/lib/hours/schedule';
+import { addDays } from '../../src/lib/calendar-days';
+import { hoursAsBuilt, scheduleOf, todayInItaly } from '../support/content-facts';
 import { hoursTableProblems, jsonLdProblems } from '../support/built-hours';
 import { readable } from '../support/html-tree';
 import { deskSlugs } from '../support/site-pages';
-import { expectedAt, statusMoments, type Expected } from '../support/status-moments';
+import { daysAhead, expectedAt, statusMoments, type Expected } from '../support/status-moments';
 import { uiString } from '../support/ui-strings';
 
 const schedule = (lang: Locale) => scheduleOf(lang);
 const moments = statusMoments(schedule);
-/** The kinds of line this content gives in the coming year, e.g. no lunch break if no day has two periods. */
+/** The kinds of line this content gives in the weeks a page carries, e.g. no lunch break if no day has two periods. */
 const cases = Object.entries(moments).filter(
   (entry): entry is [string, Expected] => entry[1] !== undefined && entry[0] !== 'opensOnWeekday',
 );
@@ -37,8 +38,8 @@ async function expectLine(page: Page, url: string, expected: Expected, lang: Loc
   expect(readable(await status.textContent())).toBe(expected.text(lang));
 }
 
-test('the content gives an opening in the coming year', () => {
-  expect(moments.open, 'hours.yaml opens on no day of the coming year').toBeDefined();
+test('the content gives an opening in the weeks a page carries', () => {
+  expect(moments.open, `hours.yaml opens on none of the next ${daysAhead} days`).toBeDefined();
 });
 
 for (const timezoneId of ['Asia/Dhaka', 'America/Sao_Paulo']) {
@@ -94,6 +95,25 @@ test('the status is on the home, hours and every desk page', async ({ page }) =>
     await expect(page.locator('[data-hours-status]'), url).toHaveAttribute('data-state', 'open');
   }
 });
+
+// A page read long after its build (kept offline), or a device clock far off: the line does
+// not guess beyond the weeks the page carries, nor before its build day; the table speaks.
+for (const [when, day] of [
+  ['past the weeks the page carries', addDays(todayInItaly(), daysAhead + 2)],
+  ['before the build day', addDays(todayInItaly(), -2)],
+] as const) {
+  test(`${when}, the status line hides and the table is there`, async ({ page }) => {
+    const status = await statusAt(page, '/ar/orari/', italianInstant(day, '10:00'));
+    await expect(page.locator('table.hours-table').first()).toBeVisible();
+    // Hidden once the script has looked (it then makes the line live), and it stays so.
+    await expect(status).toHaveAttribute('aria-live', 'polite');
+    await expect(status).toBeHidden();
+    await expect(status).not.toHaveAttribute('data-state', /.*/);
+    await expect(status).not.toHaveAttribute('data-next-change', /.*/);
+    await page.clock.runFor(2 * 60_000);
+    await expect(status).toBeHidden();
+  });
+}
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });

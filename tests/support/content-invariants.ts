@@ -9,6 +9,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localeCodes, type Locale } from '../../src/lib/locales';
+import { addDays } from '../../src/lib/calendar-days';
+import { italianInstant } from '../../src/lib/hours/schedule';
+import { statusSpanDays } from '../../src/page-data/status-span';
+import { carriedLine } from './carried-status';
 import { hoursTableProblems, jsonLdProblems } from './built-hours';
 import {
   activitiesOf,
@@ -95,9 +99,8 @@ export function contentInvariants(client: string, contentDir: string) {
       const today = todayInItaly();
       return localeCodes.flatMap((lang) => {
         const html = page(`/${lang}/orari/`);
-        const config = unescape(/data-hours-config="([^"]+)"/.exec(html)?.[1] ?? '{}');
-        const { data } = JSON.parse(config) as { data?: { closures?: unknown[] } };
-        return closuresOf(lang, contentDir).flatMap((closure) => {
+        const closures = closuresOf(lang, contentDir);
+        return closures.flatMap((closure) => {
           const problems: string[] = [];
           const item = new RegExp(
             `<li data-closure="notice" data-from="${closure.from}" data-to="${closure.to}"[^>]*>([\\s\\S]*?)</li>`,
@@ -108,18 +111,20 @@ export function contentInvariants(client: string, contentDir: string) {
               `/${lang}/orari/ lists no closure ${closure.from}–${closure.to} "${closure.reason}"`,
             );
           }
-          const known = (data?.closures ?? []) as { from: string; to: string; reason: string }[];
-          if (
-            !known.some(
-              (c) =>
-                c.from === closure.from &&
-                c.to === closure.to &&
-                readable(c.reason) === closure.reason,
-            )
-          ) {
-            problems.push(
-              `/${lang}/orari/: the status line does not know ${closure.from}–${closure.to}`,
-            );
+          // In the weeks the status line carries, its first day there says closed, and why
+          // (the reason of another closure of that day, if they overlap).
+          const day = closure.from > today ? closure.from : today;
+          if (closure.to >= today && day < addDays(today, statusSpanDays)) {
+            const line = carriedLine(html, italianInstant(day, '12:00'));
+            const reasons = closures
+              .filter((c) => c.from <= day && day <= c.to)
+              .map((c) => c.reason);
+            const text = readable(line?.text ?? '');
+            if (line?.state !== 'closed' || !reasons.some((r) => text.includes(r))) {
+              problems.push(
+                `/${lang}/orari/: the status line does not say ${closure.from}–${closure.to} on ${day}`,
+              );
+            }
           }
           return problems;
         });

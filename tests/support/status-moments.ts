@@ -20,6 +20,7 @@ import { addDays, daysBetween, nextDay, weekdayOf } from '../../src/lib/calendar
 import { dateWords, formatTime, weekdayName } from '../../src/lib/dates';
 import { fillDate } from '../../src/lib/date-words';
 import { localeInfo, type Locale } from '../../src/lib/locales';
+import { statusSpanDays } from '../../src/page-data/status-span';
 import { fill } from '../../src/i18n/translate';
 import { saysClosed } from '../../src/i18n/status-text';
 import { uiString } from './ui-strings';
@@ -99,6 +100,12 @@ export function expectedAt(schedule: (lang: Locale) => ScheduleData, now: number
 const minute = 60_000;
 
 /**
+ * The days after today a page built today tells the status of: its span less the build day.
+ * Past them the line hides (tests/e2e/hours.spec.ts checks that too).
+ */
+export const daysAhead = statusSpanDays - 1;
+
+/**
  * Instants from tomorrow on, day by day: 10:00 in Italy, a minute into each opening period
  * and a minute after each closing time (the whole day's timetable, closed days included).
  */
@@ -114,13 +121,14 @@ function* candidates(data: ScheduleData, days: number): Generator<number> {
 }
 
 /**
- * The first moment from tomorrow on, within `days`, at which `wanted` holds, e.g. the Polo
- * open, or closed for a holiday; undefined when the content has none (no lunch break, say).
+ * The first moment from tomorrow on, within `days` (those a page built today carries), at
+ * which `wanted` holds, e.g. the Polo open, or closed for a holiday; undefined when the
+ * content has none then (no lunch break, say).
  */
 export function findMoment(
   schedule: (lang: Locale) => ScheduleData,
   wanted: (expected: Expected) => boolean,
-  days = 400,
+  days = daysAhead,
 ): Expected | undefined {
   for (const now of candidates(schedule('it'), days)) {
     const expected = expectedAt(schedule, now);
@@ -129,7 +137,7 @@ export function findMoment(
   return undefined;
 }
 
-/** The kinds of line the content can give, each at its first moment (absent if it has none). */
+/** The kinds of line the content gives in the weeks a page carries, each at its first moment (absent if none). */
 export function statusMoments(schedule: (lang: Locale) => ScheduleData) {
   const reason = (r: string) => (e: Expected) => e.status.reason === r;
   return {

@@ -6,6 +6,7 @@
  * of milliseconds on a slow phone (a unit test holds the rule to Intl's Europe/Rome).
  */
 import type { HolidayDates } from './holidays';
+import { offsetIsoString } from './offset-iso';
 import { nextDay, weekdayOf, weekdays, type Weekday } from '../calendar-days';
 
 export interface Slot {
@@ -211,7 +212,5 @@ export function hoursStatus(data: ScheduleData, now: number): HoursStatus {
 
 /** An instant as Italian time with its offset, e.g. '2026-12-02T09:00:00+01:00'. */
 export function italianIsoString(instant: number): string {
-  const offset = italianOffset(instant);
-  const local = new Date(instant + offset * minute).toISOString().slice(0, 19);
-  return `${local}+0${offset / 60}:00`;
+  return offsetIsoString(instant, italianOffset(instant));
 }
