@@ -31,6 +31,9 @@ export default defineConfig({
     // One request per page: the CSS is small enough to travel inside the HTML.
     inlineStylesheets: 'always',
   },
+  // A component's styles reach its own elements by a class added to the one they have, not by
+  // a data-astro-cid-… attribute on each: fewer bytes in every page (docs/benchmarks.md).
+  scopedStyleStrategy: 'class',
   vite: {
     build: {
       // One request per page: the page's scripts travel inside its HTML too (the CSP below
