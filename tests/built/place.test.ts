@@ -41,7 +41,7 @@ describe.each(locales)('the place in $label', ({ code }) => {
     );
     expect(carrying.length).toBeGreaterThan(2);
     for (const { path, html } of carrying) {
-      const block = /<div class="place" data-polo-place[\s\S]*?<\/div>/.exec(html)?.[0];
+      const block = /<div class="place[^"]*" data-polo-place[\s\S]*?<\/div>/.exec(html)?.[0];
       expect(block, path).toBeDefined();
       expect(block, path).toContain(`<bdi lang="it"`);
       expect(block, path).toContain(place.venue);

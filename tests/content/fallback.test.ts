@@ -70,12 +70,12 @@ describe('a missing translation', () => {
 
   it('fills the French half of the two-language card with the Italian text, marked and noted', () => {
     const html = page(`fr/sportelli/${desk}/scheda`);
-    expect(html).toMatch(/<section class="side"[^>]* lang="fr" dir="ltr"/);
+    expect(html).toMatch(/<section class="side[^"]*"[^>]* lang="fr" dir="ltr"/);
     expect(html).toContain(uiString('fr', 'translation.fallback'));
     expect(html).toMatch(/<div lang="it" dir="ltr"[^>]*>\s*<h1[^>]*>Sportello di prova<\/h1>/);
     // The interface words of the French half stay French: its table speaks French.
     expect(html).toContain(uiString('fr', 'activity.hours.title'));
-    expect(html).toMatch(/<section class="side"[^>]* lang="it" dir="ltr"/);
+    expect(html).toMatch(/<section class="side[^"]*"[^>]* lang="it" dir="ltr"/);
   });
 
   it('leaves translated pages without the fallback notice', () => {

@@ -105,7 +105,8 @@ describe('a day added to hours.yaml (Tuesday)', () => {
     (lang, intl) => {
       const html = page(`${lang}/orari`);
       const tuesday = weekdayName('tuesday', intl);
-      const lead = /<p class="lead" data-hours-summary[^>]*>([^<]+)<\/p>/.exec(html)?.[1] ?? '';
+      const lead =
+        /<p class="lead[^"]*" data-hours-summary[^>]*>([^<]+)<\/p>/.exec(html)?.[1] ?? '';
       const description = /<meta name="description" content="([^"]+)"/.exec(html)?.[1] ?? '';
       expect(textOf(lead)).toContain(tuesday);
       expect(unescape(description)).toContain(tuesday);

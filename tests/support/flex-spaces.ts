@@ -12,7 +12,7 @@ const itemLayout = /(?:^|;)\s*display\s*:\s*(?:inline-)?(?:flex|grid)\b/;
 
 /**
  * The selectors of the style rules in `html` that lay an element's children out as flex or
- * grid items, e.g. ['.action', '.tools[data-astro-cid-x]'] (inside @media rules too: print).
+ * grid items, e.g. ['.action', '.tools.astro-x'] (inside @media rules too: print).
  */
 export function itemContainerSelectors(html: string): string[] {
   const selectors: string[] = [];
