@@ -102,6 +102,26 @@ function pageChunks(main: Element): Chunk[] {
     });
 }
 
+/**
+ * The marks of the sentence being read, and of its block where the browser cannot mark a
+ * sentence: added to the page's style sheet by the reader (CSSOM, which the page's CSP allows),
+ * so that no page carries them unused.
+ */
+function addMarks() {
+  const sheet = document.styleSheets[0];
+  const rules = [
+    '[data-reading]{outline:3px solid var(--polo-focus)}',
+    '::highlight(read-aloud){background:var(--polo-focus);color:var(--polo-ink)}',
+  ];
+  for (const rule of rules) {
+    try {
+      sheet?.insertRule(rule, sheet.cssRules.length);
+    } catch {
+      // A browser without highlights: the block's outline marks the place.
+    }
+  }
+}
+
 const control = document.querySelector<HTMLElement>('[data-read-aloud]');
 const listen = control?.querySelector<HTMLButtonElement>('[data-listen]');
 const label = listen?.querySelector('[data-listen-label]');
@@ -215,6 +235,7 @@ if (control && listen && label && stopButton && status && main) {
     if (event.key === 'Escape' && state !== 'idle') stop();
   });
   addEventListener('pagehide', () => speechSynthesis.cancel());
+  addMarks();
   // The press that loaded this script.
   start();
 }
