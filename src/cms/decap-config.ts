@@ -34,7 +34,8 @@ export interface Backend {
 /**
  * Fields the site's code writes and staff never do: on a translation, the revision of the
  * Italian words it translates (`translationOf`); on the Italian, the day its words last changed
- * (`textChanged`). The editor keeps them as they are and does not show them.
+ * (`textChanged`); beside a recording, the revision of the Italian words it was attached to
+ * (`recordingOf`). The editor keeps them as they are and does not show them.
  */
 export const codeWrittenFields: readonly string[] = ['translationOf', 'textChanged', 'recordingOf'];
 
