@@ -8,6 +8,7 @@ import { sitemapLinks } from './src/lib/sitemap.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { cmsAssets } from './src/integrations/cms-assets.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
+import { readAloudScript } from './src/integrations/read-aloud-script.ts';
 import { pageCsp } from './src/integrations/page-csp.ts';
 import { buildInfo } from './src/integrations/build-info.ts';
 import { languageRedirects } from './src/integrations/language-redirects.ts';
@@ -90,6 +91,8 @@ export default defineConfig({
     cmsAssets(),
     // Before the worker, which records each page's revision.
     pageCsp(),
+    // The page reader, a file of its own loaded when "listen" is pressed; compressed below.
+    readAloudScript(),
     serviceWorker(),
     precompress(),
     // The commit built, beside the site, for `npm run doctor`.

@@ -34,9 +34,21 @@ export interface Backend {
 /**
  * Fields the site's code writes and staff never do: on a translation, the revision of the
  * Italian words it translates (`translationOf`); on the Italian, the day its words last changed
- * (`textChanged`). The editor keeps them as they are and does not show them.
+ * (`textChanged`); beside a recording, the revision of the Italian words it was attached to
+ * (`recordingOf`). The editor keeps them as they are and does not show them.
  */
-export const codeWrittenFields: readonly string[] = ['translationOf', 'textChanged'];
+export const codeWrittenFields: readonly string[] = ['translationOf', 'textChanged', 'recordingOf'];
+
+/**
+ * A page's recording: an upload into content/recordings/, written in the entry as
+ * /audio/{file}, the address the build publishes it at (src/pages/audio/[file].ts).
+ */
+const recordingWidget = {
+  widget: 'file',
+  media_folder: '/content/recordings',
+  public_folder: '/audio',
+  choose_url: false,
+};
 
 /**
  * Optional groups that start, when staff add them, as a copy of another field of the same
@@ -75,6 +87,7 @@ export function translatedFields(collection: TranslatedName, schema: z.ZodType):
     // Italian: always "source"; a translation: machine or reviewed (browser/translation-status.ts).
     if (field.name === 'translation')
       return { ...field, widget: 'translation-status', sourceLocale };
+    if (field.name === 'recording') return { ...field, ...recordingWidget };
     return field;
   });
 }

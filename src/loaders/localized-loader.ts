@@ -15,6 +15,7 @@ import { loadWatched } from './dev-load';
 import { withOriginalFacts, type WrittenEntry } from './language-neutral';
 import { impossibleDates } from './raw-dates';
 import { scriptMismatch } from '../lib/writing-system';
+import { recordingFacts } from './recording-file';
 
 export { ContentError } from './content-errors';
 
@@ -127,6 +128,17 @@ function assertTranslationStatus(lang: string | undefined, data: unknown, file: 
   }
 }
 
+/** A recording the entry names must be a file the site can offer (src/loaders/recording-file.ts). */
+function checkRecording(data: unknown, base: string, file: string) {
+  const url = (data as { recording?: string }).recording;
+  if (!url) return;
+  try {
+    recordingFacts(join(base, '..'), url);
+  } catch (error) {
+    throw new ContentError(file, `recording: ${(error as Error).message}`);
+  }
+}
+
 /**
  * Glob loader for `{base}/{lang}/*.md`. On top of the schema it checks the layout and the
  * translation status, gives translations the Italian original's `languageNeutral` fields,
@@ -186,6 +198,7 @@ export function localizedGlob(
           }
           throw schemaError(entry.shownAs, result.error.issues, data, entry.source);
         }
+        checkRecording(result.data, base, entry.shownAs);
         return context.parseData({ ...props, data });
       };
       await inner.load({ ...context, parseData });

@@ -88,6 +88,36 @@ const textChanged = dateField.meta({
   hint: 'Lo scrive l’editor: il giorno in cui sono cambiate le parole del testo italiano.',
 });
 
+/**
+ * A recording of the entry read aloud, in this language (for example Somali read by one of the
+ * Polo's mediators): an Opus or MP3 file the editor puts in `content/recordings/` and names
+ * as /audio/{file}. The build checks the file itself (src/page-data/recording.ts).
+ */
+const recording = z
+  .string({
+    error: 'recording must be written as /audio/ and the file name, e.g. /audio/lavoro-so.opus',
+  })
+  .regex(/^\/audio\/[^/\\]+\.(?:opus|ogg|mp3)$/i, {
+    message:
+      'recording must be /audio/ and the name of an .opus or .mp3 file, e.g. /audio/lavoro-so.opus',
+  })
+  .meta({
+    label: 'Registrazione della pagina letta ad alta voce',
+    hint: 'Facoltativo: un file Opus o MP3 di al massimo 3 MB, per esempio la pagina letta da una mediatrice in questa lingua. Come registrarla: guida per la redazione.',
+  });
+
+/**
+ * Beside a recording: the revision of the Italian words when it was attached, as translationOf
+ * for a translation. When the Italian words change, the page says the recording is out of date.
+ */
+const recordingOf = z
+  .string({ error: 'recordingOf must be written as eight digits and letters, e.g. 5c1f09a2' })
+  .regex(revisionPattern, 'recordingOf must be eight digits and letters a to f, e.g. 5c1f09a2')
+  .meta({
+    label: 'Registrazione della versione italiana',
+    hint: 'Lo scrive l’editor: quale versione del testo italiano c’era quando la registrazione è stata aggiunta.',
+  });
+
 /** Fields every text entry has, in every language. */
 const textEntry = {
   title: nonEmpty('the title').meta({ label: 'Titolo' }),
@@ -99,6 +129,8 @@ const textEntry = {
   translation: translationStatus.meta({ label: 'Stato della traduzione' }),
   translationOf: translationOf.optional(),
   textChanged: textChanged.optional(),
+  recording: recording.optional(),
+  recordingOf: recordingOf.optional(),
 };
 
 type RevisionFields = {

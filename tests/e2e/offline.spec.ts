@@ -5,61 +5,18 @@
  * visit. A build of a copy of the content, served by the real server on a port of its own, so
  * that the test can rebuild it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, cpSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
+import { appendFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { runAstro, withFixture } from '../content/content-copy';
 import { deskSlugs } from '../support/site-pages';
 import { hasFile } from '../support/content-facts';
+import { freePort, serveCopy as serve, stopServer as stop } from '../support/copy-site';
 
 const desk = deskSlugs[0] ?? '';
 /** A sentence only the second build has (not a fact of the Polo: it never leaves the test). */
 const newText = 'نص جديد للتحقق من النسخة المحفوظة.';
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** The copy's own server: the project's server code beside the copy's build. */
-async function serve(dir: string, port: number): Promise<ChildProcess> {
-  cpSync('src', join(dir, 'src'), { recursive: true });
-  const child = spawn(process.execPath, [join(dir, 'src/server/http/serve.ts')], {
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: join(dir, 'data'),
-      SITE_URL: `http://127.0.0.1:${port}`,
-      // The test rebuilds the copy itself: no daily rebuild of the server's own.
-      REBUILD_AT: 'off',
-    },
-    stdio: 'ignore',
-  });
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/it/`)).ok) return child;
-    } catch {
-      if (i > 200) throw new Error('the copy did not start');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
-
-const stop = (child: ChildProcess | undefined) =>
-  new Promise<void>((done) => {
-    if (!child || child.exitCode !== null) return done();
-    child.once('exit', () => done());
-    child.kill();
-  });
 
 /** What the worker keeps, as addresses; waits until `paths` are all there. */
 async function keptOnceThere(page: Page, paths: string[]): Promise<string[]> {

@@ -70,6 +70,8 @@ export function loadedBy(html: string): string[] {
       !/\b(stylesheet|icon|manifest|preload|modulepreload|apple-touch-icon)\b/.test(rel)
     )
       continue;
+    // A recording offered with preload="none" is fetched only when the reader presses play.
+    if (tag.startsWith('<audio') && /\bpreload="none"/.test(tag)) continue;
     const url = tag.match(/\b(?:src|href)="([^"]*)"/)?.[1];
     if (url && !url.startsWith('data:')) urls.add(url);
   }

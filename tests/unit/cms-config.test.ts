@@ -164,6 +164,20 @@ describe('the editor configuration', () => {
     expect(byName(notices, 'title').i18n).toBe(true);
   });
 
+  it('asks for a recording in every language as an upload into content/recordings/', () => {
+    for (const name of ['notices', 'activities', 'pages', 'programme']) {
+      const fields = collection(name).fields;
+      expect(byName(fields, 'recording')).toMatchObject({
+        widget: 'file',
+        media_folder: '/content/recordings',
+        public_folder: '/audio',
+        required: false,
+        i18n: true,
+      });
+      expect(byName(fields, 'recordingOf')).toMatchObject({ widget: 'hidden', required: false });
+    }
+  });
+
   it('offers the desks that exist as the linked desk', () => {
     expect(byName(notices, 'activity')).toMatchObject({ widget: 'select', options: ['lavoro'] });
   });

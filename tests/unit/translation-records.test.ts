@@ -105,3 +105,44 @@ describe('a translation in a save', () => {
     );
   });
 });
+
+describe('a recording in a save', () => {
+  const somali = (data: Record<string, unknown> = {}) =>
+    file({ title: 'Shaqo', summary: 'Xafiisku wuu ku caawiyaa.', translation: 'machine', ...data });
+
+  it('records the Italian words as saved now when a recording is attached', () => {
+    const before = somali({ translationOf: '00000000' });
+    const now = somali({ recording: '/audio/lavoro-so.opus' });
+    expect(recordsOf({ lang: 'so', before, now }, italianNow, today).recordingOf).toBe(
+      italianRevision,
+    );
+  });
+
+  it('keeps its revision while the same file stays, so an Italian edit leaves it behind', () => {
+    const before = somali({ recording: '/audio/lavoro-so.opus', recordingOf: '00000000' });
+    const now = somali({
+      recording: '/audio/lavoro-so.opus',
+      summary: 'Xafiisku wuu ku taageeraa.',
+    });
+    expect(recordsOf({ lang: 'so', before, now }, italianNow, today).recordingOf).toBe('00000000');
+  });
+
+  it('records it again when the file is replaced, and drops it with the file', () => {
+    const before = somali({ recording: '/audio/lavoro-so.opus', recordingOf: '00000000' });
+    const replaced = somali({ recording: '/audio/lavoro-so-2.opus', recordingOf: '00000000' });
+    expect(recordsOf({ lang: 'so', before, now: replaced }, italianNow, today).recordingOf).toBe(
+      italianRevision,
+    );
+    expect(
+      recordsOf({ lang: 'so', before, now: somali({ recordingOf: '00000000' }) }, italianNow, today)
+        .recordingOf,
+    ).toBeUndefined();
+  });
+
+  it('on the Italian file, records its own words', () => {
+    const now = file({ summary: 'Lo sportello ti sostiene.', recording: '/audio/lavoro-it.mp3' });
+    expect(recordsOf({ lang: 'it', before: file({}), now }, now, today).recordingOf).toBe(
+      italianRevision,
+    );
+  });
+});

@@ -4,13 +4,15 @@
  * words last changed (`textChanged`). A translation the save leaves alone keeps its old
  * `translationOf`, so that an Italian edit shows it out of date; one whose words, status or
  * day of checking changed was read against the Italian as it is now, so it is current again.
+ * A recording attached or replaced now records the Italian words it was made beside
+ * (`recordingOf`), so that it too shows out of date when they change.
  */
 import { sourceLocale } from '../../lib/locales';
 import { textRevision, type TextWords } from '../../lib/text-revision';
 import type { FileMeaning } from './content-file';
 
 /** The fields the editor writes, never staff. */
-export const recordFields = ['translationOf', 'textChanged'] as const;
+export const recordFields = ['translationOf', 'textChanged', 'recordingOf'] as const;
 
 /** Where a file gets a recorded field it lacks: after its translation status, as the schema lists them. */
 export const recordsAfter = 'translation';
@@ -38,9 +40,19 @@ const recorded = (file: FileMeaning | undefined, field: RecordField) => {
   return typeof value === 'string' ? value : undefined;
 };
 
+/** A recording's revision after the save: stamped when the file changed, gone with the file. */
+function recordingOf(file: LanguageFile, italian: FileMeaning | undefined): string | undefined {
+  const now = file.now.data['recording'];
+  if (typeof now !== 'string' || now === '') return undefined;
+  const kept = recorded(file.before, 'recordingOf');
+  if (file.before?.data['recording'] === now && kept !== undefined) return kept;
+  const words = file.lang === sourceLocale ? file.now : italian;
+  return words ? textRevision(wordsOf(words)) : kept;
+}
+
 /**
  * The record fields of one file after the save, e.g. the Arabic file of a desk whose words
- * changed => { translationOf: textRevision(Italian words now), textChanged: undefined }.
+ * changed => { translationOf: textRevision(Italian words now), textChanged: undefined, … }.
  * `italian` is the Italian data as saved now; `today` is YYYY-MM-DD, Italian time.
  */
 export function recordsOf(
@@ -52,6 +64,7 @@ export function recordsOf(
   const records = {
     translationOf: recorded(file.before, 'translationOf'),
     textChanged: recorded(file.before, 'textChanged'),
+    recordingOf: recordingOf(file, italian),
   };
   const { before, now } = file;
   const wordsChanged =

@@ -21,6 +21,10 @@ const types: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.webmanifest': 'application/manifest+json',
+  // Recordings of pages read aloud (src/pages/audio/): Ogg Opus or MP3.
+  '.opus': 'audio/ogg',
+  '.ogg': 'audio/ogg',
+  '.mp3': 'audio/mpeg',
 };
 
 /** File extensions worth compressing; the build writes .br and .gz for these. */
