@@ -4,7 +4,8 @@
  */
 import { statusAt, type StatusChanges, type StatusLine } from '../../src/lib/hours/status-lookup';
 
-const unescape = (value: string) =>
+/** An attribute's value as written in HTML, its entities decoded. */
+export const unescapeAttribute = (value: string) =>
   value
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
@@ -16,7 +17,7 @@ const unescape = (value: string) =>
 export function carriedChanges(html: string): StatusChanges {
   const attribute = /data-hours-changes="([^"]+)"/.exec(html)?.[1];
   if (!attribute) throw new Error('the page has no status line');
-  return JSON.parse(unescape(attribute)) as StatusChanges;
+  return JSON.parse(unescapeAttribute(attribute)) as StatusChanges;
 }
 
 /** The line the page shows at `now`, or undefined where it hides (outside its span). */

@@ -12,7 +12,7 @@ import { localeCodes, type Locale } from '../../src/lib/locales';
 import { addDays } from '../../src/lib/calendar-days';
 import { italianInstant } from '../../src/lib/hours/schedule';
 import { statusSpanDays } from '../../src/page-data/status-span';
-import { carriedLine } from './carried-status';
+import { carriedLine, unescapeAttribute } from './carried-status';
 import { hoursTableProblems, jsonLdProblems } from './built-hours';
 import {
   activitiesOf,
@@ -27,14 +27,6 @@ import { htmlFiles } from './html-files';
 import { elementsOf, langOf, readable, textOf } from './html-tree';
 import { keptBytes, pageBudgetProblems, readerPages } from './page-budgets';
 import { sitePagesOf } from './site-pages';
-
-const unescape = (value: string) =>
-  value
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 
 /** The checks for the build in `client` made from the content in `contentDir`, by name. */
 export function contentInvariants(client: string, contentDir: string) {
@@ -105,7 +97,7 @@ export function contentInvariants(client: string, contentDir: string) {
           const item = new RegExp(
             `<li data-closure="notice" data-from="${closure.from}" data-to="${closure.to}"[^>]*>([\\s\\S]*?)</li>`,
           ).exec(html)?.[1];
-          const reason = readable(unescape((item ?? '').replace(/<[^>]+>/g, '')));
+          const reason = readable(unescapeAttribute((item ?? '').replace(/<[^>]+>/g, '')));
           if (closure.to >= today && !reason.includes(closure.reason)) {
             problems.push(
               `/${lang}/orari/ lists no closure ${closure.from}–${closure.to} "${closure.reason}"`,

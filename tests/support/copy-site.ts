@@ -4,19 +4,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+/** A free TCP port on loopback: the built tests' own. */
+export { freePort } from '../built/harness';
 
 /** The copy's own server: the project's server code beside the copy's build. */
 export async function serveCopy(dir: string, port: number): Promise<ChildProcess> {
