@@ -38,9 +38,8 @@ async function expectLine(page: Page, url: string, expected: Expected, lang: Loc
   expect(readable(await status.textContent())).toBe(expected.text(lang));
 }
 
-test('the content gives an opening in the weeks a page carries', () => {
-  expect(moments.open, `hours.yaml opens on none of the next ${daysAhead} days`).toBeDefined();
-});
+/** Staff may publish a closure longer than the weeks a page carries: then no test needs an opening. */
+const noOpening = `the content opens on none of the next ${daysAhead} days (a long closure)`;
 
 for (const timezoneId of ['Asia/Dhaka', 'America/Sao_Paulo']) {
   test.describe(`device in ${timezoneId}`, () => {
@@ -71,7 +70,8 @@ test('the status changes on its own when the Polo closes, and is polite about it
   page,
 }) => {
   const open = moments.open;
-  if (!open || open.status.state !== 'open') throw new Error('no opening in the content');
+  test.skip(!open, noOpening);
+  if (!open || open.status.state !== 'open') return;
   const closing = open.status.closesAt;
   const status = await statusAt(page, '/it/', closing - 90_000);
   await expect(status).toHaveAttribute('data-state', 'open');
@@ -84,15 +84,20 @@ test('the status changes on its own when the Polo closes, and is polite about it
 });
 
 test('the status is on the home, hours and every desk page', async ({ page }) => {
-  const open = moments.open;
-  if (!open) throw new Error('no opening in the content');
-  await page.clock.install({ time: new Date(open.now) });
+  // Any moment of the weeks a page carries: an opening if there is one.
+  const moment = moments.open ?? cases[0]?.[1];
+  test.skip(!moment, noOpening);
+  if (!moment) return;
+  await page.clock.install({ time: new Date(moment.now) });
   const desks = deskSlugs.map(
     (slug, i) => `/${localeCodes[i % localeCodes.length]}/sportelli/${slug}/`,
   );
   for (const url of ['/fr/', '/en/orari/', ...desks]) {
     await page.goto(url);
-    await expect(page.locator('[data-hours-status]'), url).toHaveAttribute('data-state', 'open');
+    await expect(page.locator('[data-hours-status]'), url).toHaveAttribute(
+      'data-state',
+      moment.status.state,
+    );
   }
 });
 
