@@ -1,13 +1,20 @@
 /** The build and the server the benches measure: `npm run build` and `npm start`, on a free port. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort } from '../built/harness.ts';
 
 const astro = resolve('node_modules/astro/bin/astro.mjs');
 
-export { freePort };
+export function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
 
 /** `astro build` with `env` added (e.g. another content folder); returns the seconds it took. */
 export function timedBuild(env: Record<string, string>): number {
