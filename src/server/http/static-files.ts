@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { ifRangeAllows, requestedRange, type RangeAnswer } from './byte-range.ts';
-import { normalisedPath } from './headers-file.ts';
+import { headerText, normalisedPath } from './headers-file.ts';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -153,7 +153,9 @@ function rangeOf(req: IncomingMessage, file: string): RangeAnswer & { stats?: St
   const stats = header ? fileAt(file) : undefined;
   if (!stats) return { kind: 'whole' };
   const ifRange = req.headers['if-range'];
-  if (!ifRangeAllows(ifRange, etagOf(stats))) return { kind: 'whole' };
+  if (ifRange !== undefined && !ifRangeAllows(headerText(ifRange), etagOf(stats))) {
+    return { kind: 'whole' };
+  }
   const range = requestedRange(header, stats.size);
   return range.kind === 'whole' ? range : { ...range, stats };
 }
