@@ -187,3 +187,27 @@ describe('compression', () => {
     expect((await get('/%2e%2e/package.json')).status).toBe(404);
   });
 });
+
+describe('byte ranges', () => {
+  it('a range of a page is of its uncompressed bytes, with the headers of the whole page', async () => {
+    const page = readFileSync('dist/client/it/orari/index.html');
+    const whole = await get('/it/orari/', { headers: { 'Accept-Encoding': 'br, gzip' } });
+    expect(whole.headers.get('accept-ranges')).toBe('bytes');
+    const part = await get('/it/orari/', {
+      headers: { Range: 'bytes=0-99', 'Accept-Encoding': 'br, gzip' },
+    });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-encoding')).toBeNull();
+    expect(part.headers.get('content-range')).toBe(`bytes 0-99/${page.length}`);
+    expect(Buffer.from(await part.arrayBuffer()).equals(page.subarray(0, 100))).toBe(true);
+    for (const name of ['content-security-policy', 'cache-control', 'vary']) {
+      expect(part.headers.get(name), name).toBe(whole.headers.get(name));
+    }
+  });
+
+  it('a hashed asset’s range is kept as long as the asset', async () => {
+    const part = await get(asset, { headers: { Range: 'bytes=0-' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+});

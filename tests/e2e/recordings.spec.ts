@@ -3,8 +3,9 @@
  * has an Opus recording and whose Sinhala page an MP3 one made before the Italian changed
  * (tests/fixtures/recording): the page offers the recording instead of the speech control,
  * fetches none of its bytes until the reader presses play, and says when it is out of date.
- * On the same build, with its service worker: the reader's script is kept for offline use
- * after its first use, and recordings never are.
+ * The recording comes in ranges from `npm start`'s server (Safari on iPhone plays nothing
+ * else). On the same build, with its service worker: the reader's script is kept for offline
+ * use after its first use, and recordings never are.
  */
 import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -75,13 +76,29 @@ test('a Somali page with a recording plays it, fetching nothing before play, and
   await page.waitForTimeout(500);
   expect(requests, 'no byte of the recording before play').toEqual([]);
 
+  const ranges: { asked: string | undefined; status: number; sent: string | undefined }[] = [];
+  page.on('response', (response) => {
+    if (!new URL(response.url()).pathname.startsWith('/audio/')) return;
+    ranges.push({
+      asked: response.request().headers()['range'],
+      status: response.status(),
+      sent: response.headers()['content-range'],
+    });
+  });
   await pressPlay(page);
   await expect.poll(() => requests.length).toBeGreaterThan(0);
+  await expect
+    .poll(() => audio.evaluate((element: HTMLAudioElement) => element.readyState))
+    .toBeGreaterThanOrEqual(1);
   await expect
     .poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime), {
       timeout: 10_000,
     })
     .toBeGreaterThan(0);
+  // The player asks for a range and gets one, as Safari needs to play at all.
+  expect(ranges.length).toBeGreaterThan(0);
+  expect(ranges[0]).toMatchObject({ asked: expect.stringMatching(/^bytes=/), status: 206 });
+  expect(ranges[0]?.sent).toMatch(/^bytes 0-\d+\/\d+$/);
   await context.close();
 });
 

@@ -1,13 +1,15 @@
 /**
  * Serves the built pages and assets, compressed ahead of time (.br, .gz written at build),
  * with validators so a revisit costs a 304. HTML is revalidated on every visit; hashed
- * assets carry their cache rule from `_headers`.
+ * assets carry their cache rule from `_headers`. A `Range` request gets its bytes of the
+ * uncompressed file (byte-range.ts), so that recordings play and seek.
  */
 import { createReadStream, statSync, type Stats } from 'node:fs';
 import { pipeline } from 'node:stream';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { normalisedPath } from './headers-file.ts';
+import { ifRangeAllows, requestedRange, type RangeAnswer } from './byte-range.ts';
+import { headerText, normalisedPath } from './headers-file.ts';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -116,9 +118,17 @@ export const sendDeadline: SendDeadline = { graceMs: 30_000, floorBytesPerSecond
 export const sendTimeMs = (size: number, deadline = sendDeadline): number =>
   Math.ceil(deadline.graceMs + (size / deadline.floorBytesPerSecond) * 1000);
 
-/** Sends `file` (`size` bytes), cutting the connection of a client still reading at the deadline. */
-function sendFile(res: ServerResponse, file: string, size: number, deadline: SendDeadline) {
-  const allowed = sendTimeMs(size, deadline);
+/**
+ * Sends `file`, or its bytes `start..end` (inclusive), cutting the connection of a client
+ * still reading at the deadline.
+ */
+function sendFile(
+  res: ServerResponse,
+  file: string,
+  part: { start: number; end: number },
+  deadline: SendDeadline,
+) {
+  const allowed = sendTimeMs(part.end + 1 - part.start, deadline);
   const timer = setTimeout(() => {
     console.warn(
       `[server] cut a client reading too slowly: ${res.req.url ?? ''} not sent within ${Math.round(allowed / 1000)} s`,
@@ -127,7 +137,27 @@ function sendFile(res: ServerResponse, file: string, size: number, deadline: Sen
   }, allowed);
   res.once('close', () => clearTimeout(timer));
   // A file gone between the look and the read (a deploy) ends this answer, not the server.
-  pipeline(createReadStream(file), res, () => undefined);
+  pipeline(createReadStream(file, part), res, () => undefined);
+}
+
+/** The validator of `stats`'s file as sent with `encoding` (none: the file as it is). */
+const etagOf = (stats: Stats, encoding?: string) =>
+  `"${stats.size.toString(36)}-${Math.floor(stats.mtimeMs).toString(36)}${encoding ? `-${encoding}` : ''}"`;
+
+/**
+ * The range `req` asks of `file`, or whole when it asks none, or one `If-Range` says is of
+ * another version. Ranges are of the file as it is, never of a compressed copy.
+ */
+function rangeOf(req: IncomingMessage, file: string): RangeAnswer & { stats?: Stats } {
+  const header = req.headers.range;
+  const stats = header ? fileAt(file) : undefined;
+  if (!stats) return { kind: 'whole' };
+  const ifRange = req.headers['if-range'];
+  if (ifRange !== undefined && !ifRangeAllows(headerText(ifRange), etagOf(stats))) {
+    return { kind: 'whole' };
+  }
+  const range = requestedRange(header, stats.size);
+  return range.kind === 'whole' ? range : { ...range, stats };
 }
 
 /** Serves `req` from `root` if a file matches; false to let the application answer. */
@@ -152,7 +182,9 @@ export function serveStatic(
     return true;
   }
   const extension = extname(file);
-  const accepts = acceptedEncodings(String(req.headers['accept-encoding'] ?? ''));
+  const range = rangeOf(req, file);
+  const accepts =
+    range.kind === 'whole' ? acceptedEncodings(String(req.headers['accept-encoding'] ?? '')) : [];
   let body = file;
   let encoding: string | undefined;
   if (compressible.includes(extension)) {
@@ -170,11 +202,12 @@ export function serveStatic(
       }
     }
   }
-  const stats = fileAt(body);
+  const stats = range.kind === 'whole' ? fileAt(body) : range.stats;
   if (!stats) return false;
-  const etag = `"${stats.size.toString(36)}-${Math.floor(stats.mtimeMs).toString(36)}${encoding ? `-${encoding}` : ''}"`;
+  const etag = etagOf(stats, encoding);
   res.setHeader('Content-Type', types[extension] ?? 'application/octet-stream');
   res.setHeader('ETag', etag);
+  res.setHeader('Accept-Ranges', 'bytes');
   if (!res.hasHeader('Cache-Control')) {
     res.setHeader('Cache-Control', extension === '.html' ? 'no-cache' : 'public, max-age=3600');
   }
@@ -184,9 +217,25 @@ export function serveStatic(
     res.end();
     return true;
   }
-  res.setHeader('Content-Length', stats.size);
-  res.statusCode = 200;
-  if (req.method === 'HEAD') res.end();
-  else sendFile(res, body, stats.size, deadline);
+  if (range.kind === 'unsatisfiable') {
+    res.setHeader('Content-Range', `bytes */${stats.size}`);
+    // Never kept in place of the file (the rule above is for the file's own answers).
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Content-Length', 0);
+    res.statusCode = 416;
+    res.end();
+    return true;
+  }
+  const part =
+    range.kind === 'part'
+      ? { start: range.start, end: range.end }
+      : { start: 0, end: stats.size - 1 };
+  if (range.kind === 'part') {
+    res.setHeader('Content-Range', `bytes ${part.start}-${part.end}/${stats.size}`);
+  }
+  res.setHeader('Content-Length', part.end + 1 - part.start);
+  res.statusCode = range.kind === 'part' ? 206 : 200;
+  if (req.method === 'HEAD' || part.end < part.start) res.end();
+  else sendFile(res, body, part, deadline);
   return true;
 }
