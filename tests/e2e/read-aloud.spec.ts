@@ -135,6 +135,23 @@ test('showing the control moves nothing on the page', async ({ page }) => {
   expect(await boxes()).toEqual(before);
 });
 
+test('scrolled to the end, the floating control covers none of the footer', async ({ page }) => {
+  await open(page, '/it/', { voices: [{ lang: 'it-IT', name: 'Italiano' }] });
+  await expect(listen(page)).toBeVisible({ timeout: 6_000 });
+  // Twice: the footer takes its real height only once drawn (content-visibility).
+  for (let i = 0; i < 2; i++) {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+  }
+  const footerEnd = await page
+    .locator('.site-footer')
+    .evaluate((footer) =>
+      Math.max(...[...footer.querySelectorAll('*')].map((e) => e.getBoundingClientRect().bottom)),
+    );
+  const controlTop = (await control(page).boundingBox())?.y ?? 0;
+  expect(footerEnd).toBeLessThanOrEqual(controlTop);
+});
+
 test('the hours table is read as sentences, and the navigation and share tools are not read', async ({
   page,
 }) => {
