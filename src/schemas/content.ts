@@ -392,7 +392,7 @@ export const hoursSchema = z.strictObject({
       hint: 'Giorni festivi in cui il Polo apre comunque.',
     })
     .default([]),
-  recordings: hoursRecordings.default([]),
+  recordings: hoursRecordings.optional(),
 });
 // The time zone's label: a hidden field in the editor, named only in its messages.
 hoursSchema.shape.timeZone.register(z.globalRegistry, { label: 'Fuso orario' });
