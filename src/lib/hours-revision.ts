@@ -24,7 +24,7 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** A day as YYYY-MM-DD, however YAML read it (a string, or a Date at midnight UTC). */
 const dayText = (value: unknown) =>
-  value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? '');
+  value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value : '';
 
 /** A timetable as one line a day, e.g. 'monday 09:00-13:00 15:00-18:00': key order is no change. */
 function weekText(weekly: unknown): string {

@@ -64,7 +64,7 @@ function offered(src: string, outdated: boolean): Recording {
 
 /** The hours page's recordings, as hours.yaml lists them under `polo:`. */
 interface HoursFacts extends Timetables {
-  recordings?: { lang: string; recording: string; recordingOf?: string | undefined }[];
+  recordings?: { lang: string; recording: string; recordingOf?: string | undefined }[] | undefined;
 }
 
 /**
