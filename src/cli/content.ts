@@ -3,8 +3,9 @@
  *
  *   translations           the translations made from older Italian words, by language, with
  *                          the day the Italian changed; then those that do not say which
- *                          Italian words they translate; then the holiday names not written
- *                          in a language yet. Exit code 0: a list, not a failure
+ *                          Italian words they translate; then the recordings made before the
+ *                          Italian they speak changed (the hours page's included); then the
+ *                          holiday names not written in a language yet. Exit code 0: a list, not a failure
  *   translations --stamp   records each of the latter as translating the Italian as it is now
  *
  * Reads the files under POLO_CONTENT_DIR (default `content/`) as written: no build needed.
@@ -15,11 +16,12 @@ import { runCli, UsageError } from './run-cli.ts';
 import { buildSettings } from '../settings/settings.ts';
 import { readTranslations, stampUntracked, translationsReport } from './translations.ts';
 import { holidayNamesReport, missingHolidayNames } from './holiday-names.ts';
+import { readOutdatedRecordings, recordingsReport } from './recordings.ts';
 
 const usage = `Usage: npm run content -- <command>
 
-  translations           list the outdated translations, the untracked ones, and the
-                         holiday names not written in a language yet
+  translations           list the outdated translations, the untracked ones, the outdated
+                         recordings, and the holiday names not written in a language yet
   translations --stamp   mark the untracked ones as translating the Italian text as it is now`;
 
 function main(argv: string[]): void {
@@ -50,6 +52,7 @@ function main(argv: string[]): void {
     return;
   }
   console.log(translationsReport(files));
+  console.log(`\n${recordingsReport(readOutdatedRecordings(contentDir))}`);
   console.log(`\n${holidayNamesReport(missingHolidayNames(contentDir))}`);
 }
 

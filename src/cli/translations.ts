@@ -94,7 +94,7 @@ export function readTranslations(contentDir: string, from = process.cwd()): Tran
 }
 
 /** Rows of words in columns two spaces apart, e.g. [['en', 'pages'], ['ar', 'x']]. */
-function columns(rows: string[][]): string[] {
+export function columns(rows: string[][]): string[] {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => row[i]?.length ?? 0))) ?? [];
   return rows.map((row) =>
     row

@@ -51,6 +51,22 @@ const recordingWidget = {
 };
 
 /**
+ * The hours page's recordings (`recordings:` in hours.yaml): each an upload like a page's, its
+ * revision hidden, as on a translated entry.
+ */
+function withRecordingWidgets(field: CmsField): CmsField {
+  if (field.name !== 'recordings' || !Array.isArray(field['fields'])) return field;
+  const fields = (field['fields'] as CmsField[]).map((item): CmsField => {
+    if (item.name === 'recording') return { ...item, ...recordingWidget };
+    if (codeWrittenFields.includes(item.name)) {
+      return { name: item.name, label: item.label, widget: 'hidden', required: false };
+    }
+    return item;
+  });
+  return { ...field, fields };
+}
+
+/**
  * Optional groups that start, when staff add them, as a copy of another field of the same
  * entry, with the words of their two buttons: the next timetable starts as the current one
  * (src/cms/browser/optional-group.ts).
@@ -134,7 +150,7 @@ function keyedFile(collection: OneFile, keys: string[]) {
       collapsed: keys.length > 1,
       fields: fields.map((field) => {
         const copy = startsAsCopy[field.name];
-        if (!copy) return field;
+        if (!copy) return withRecordingWidgets(field);
         // The copy is read where the entry holds it: under its key, e.g. polo.weekly.
         const { add, remove } = copy;
         return { ...field, copyOf: [key, copy.of], add, remove };

@@ -4,7 +4,7 @@
  * file can show: the language folders, and that every translation has an Italian original.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { file, glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
@@ -140,6 +140,31 @@ function checkRecording(data: unknown, base: string, file: string) {
 }
 
 /**
+ * The recordings a one-file entry lists (the hours page's, `recordings:` in hours.yaml) must be
+ * files the site can offer, as an entry's own recording: the message names the line and language.
+ */
+function checkListedRecordings(
+  data: unknown,
+  path: string,
+  shownAs: string,
+  { source, key }: { source: SourceFile; key: string },
+) {
+  const listed = (data as { recordings?: { lang: string; recording: string }[] }).recordings;
+  const problems = (listed ?? []).flatMap(({ lang, recording }, index) => {
+    try {
+      recordingFacts(dirname(path), recording);
+      return [];
+    } catch (error) {
+      const line = source.lineOf([key, 'recordings', index, 'recording']);
+      return [`line ${line} (recordings, ${lang}): recording: ${(error as Error).message}`];
+    }
+  });
+  if (problems.length > 0) {
+    throw new ContentError(shownAs, `\n  ${problems.join('\n  ')}`);
+  }
+}
+
+/**
  * Glob loader for `{base}/{lang}/*.md`. On top of the schema it checks the layout and the
  * translation status, gives translations the Italian original's `languageNeutral` fields,
  * and reports schema mistakes with their line.
@@ -228,6 +253,7 @@ export function checkedFile(path: string, schema: z.ZodType): Loader {
         if (!result.success) {
           throw schemaError(shownAs, result.error.issues, props.data, source, [props.id]);
         }
+        checkListedRecordings(result.data, path, shownAs, { source, key: props.id });
         return context.parseData(props);
       };
       await inner.load({ ...context, parseData });

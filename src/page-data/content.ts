@@ -7,6 +7,7 @@ import type { TranslatedName as Translated } from '../schemas/collections';
 import { pickTranslations, type Localized } from '../lib/translations';
 import { localeCodes, localeInfo, sourceLocale, type Locale } from '../lib/locales';
 import { createTranslator, type Translator } from '../i18n/translate';
+import { hoursRecordingOf, type Recording } from './recording';
 
 // A build reads each collection once, not once per page (and warns once about an empty one).
 // In development every call reads afresh, so edits show at once.
@@ -50,12 +51,22 @@ export const buildDay = italianDay(Date.now()).iso;
  * in force, `next` is there only while it is still to come. E.g. built on 2027-02-01 with
  * `next.from: 2027-02-01`, `weekly` is the new timetable and there is no `next`.
  */
-export async function openingHours(): Promise<Hours> {
+async function hoursEntry() {
   const entry = await getEntry('hours', 'polo');
   if (!entry) throw new Error('content/hours.yaml must have an entry named "polo"');
+  return entry;
+}
+
+export async function openingHours(): Promise<Hours> {
+  const entry = await hoursEntry();
   const { next, ...hours } = entry.data;
   if (!next) return hours;
   return next.from <= buildDay ? { ...hours, weekly: next.weekly } : { ...hours, next };
+}
+
+/** The hours page's recording in `lang`, against the timetables as written (`next` not yet merged). */
+export async function hoursPageRecording(lang: Locale): Promise<Recording | undefined> {
+  return hoursRecordingOf((await hoursEntry()).data, lang);
 }
 
 /** The days the Polo is closed by rule, in the order of content/holidays.yaml. */

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { contentDir } from '../loaders/content-dir';
 import { recordingFacts, recordingPath } from '../loaders/recording-file';
 import { translationState } from '../lib/translation-state';
+import { hoursRevision, type Timetables } from '../lib/hours-revision';
 
 export { recordingFile } from '../loaders/recording-file';
 
@@ -47,12 +48,36 @@ export function recordingOf(item: {
 }): Recording | undefined {
   const src = item.entry.data.recording;
   if (!src || item.fallback) return undefined;
-  const { seconds, bytes } = recordingFacts(contentDir, src);
   const { title, summary } = item.original.data;
   const state = translationState(item.entry.data.recordingOf, {
     title,
     summary,
     body: item.original.body,
   });
-  return { src, seconds, bytes, outdated: state === 'outdated' };
+  return offered(src, state === 'outdated');
+}
+
+function offered(src: string, outdated: boolean): Recording {
+  const { seconds, bytes } = recordingFacts(contentDir, src);
+  return { src, seconds, bytes, outdated };
+}
+
+/** The hours page's recordings, as hours.yaml lists them under `polo:`. */
+interface HoursFacts extends Timetables {
+  recordings?: { lang: string; recording: string; recordingOf?: string | undefined }[] | undefined;
+}
+
+/**
+ * The recording of the hours page in `lang`, or undefined, e.g. 'so' with `{ lang: so,
+ * recording: /audio/orari-so.opus }` listed => { src: '/audio/orari-so.opus', … }. Out of date
+ * once the timetables it was attached beside changed (untracked: not said to be).
+ */
+export function hoursRecordingOf(hours: HoursFacts, lang: string): Recording | undefined {
+  const listed = hours.recordings?.find((item) => item.lang === lang);
+  if (!listed) return undefined;
+  const { recordingOf } = listed;
+  return offered(
+    listed.recording,
+    recordingOf !== undefined && recordingOf !== hoursRevision(hours),
+  );
 }

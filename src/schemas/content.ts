@@ -321,6 +321,57 @@ export const weeklySchema = z
   })
   .meta({ label: 'Orario settimanale', hint: 'I giorni di apertura, ciascuno con le sue fasce.' });
 
+/** The Italian name of each language, for the editor's choice of a recording's language. */
+const languageNames: Record<Locale, string> = {
+  it: 'italiano',
+  en: 'inglese',
+  fr: 'francese',
+  ar: 'arabo',
+  si: 'singalese',
+  ta: 'tamil',
+  so: 'somalo',
+};
+
+/**
+ * The hours page read aloud, per language: the page is made from these facts and the interface
+ * words, so its recordings sit here rather than in an entry of each language. `recordingOf` is
+ * the revision of the timetables (src/lib/hours-revision.ts) when the file was attached.
+ */
+const hoursRecordings = z
+  .array(
+    z.strictObject({
+      lang: z
+        .enum(localeCodes as [Locale, ...Locale[]], {
+          error: `lang must be one of the site's languages: ${localeCodes.join(', ')}`,
+        })
+        .meta({ label: 'Lingua', choices: languageNames }),
+      recording,
+      recordingOf: recordingOf
+        .meta({
+          label: 'Registrazione degli orari',
+          hint: 'Lo scrive l’editor: quali orari c’erano quando la registrazione è stata aggiunta.',
+        })
+        .optional(),
+    }),
+  )
+  .superRefine((items, ctx) => {
+    const seen = new Set<string>();
+    for (const [index, { lang }] of items.entries()) {
+      if (seen.has(lang)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'lang'],
+          message: `the hours page has a second recording in ${lang}: keep one per language`,
+        });
+      }
+      seen.add(lang);
+    }
+  })
+  .meta({
+    label: 'Registrazioni della pagina degli orari',
+    hint: 'Facoltativo: la pagina degli orari letta ad alta voce, al massimo una per lingua (Opus o MP3, al massimo 3 MB).',
+  });
+
 export const hoursSchema = z.strictObject({
   timeZone: z.literal('Europe/Rome', { error: 'the time zone must be Europe/Rome' }),
   lastReviewed,
@@ -341,6 +392,7 @@ export const hoursSchema = z.strictObject({
       hint: 'Giorni festivi in cui il Polo apre comunque.',
     })
     .default([]),
+  recordings: hoursRecordings.optional(),
 });
 // The time zone's label: a hidden field in the editor, named only in its messages.
 hoursSchema.shape.timeZone.register(z.globalRegistry, { label: 'Fuso orario' });

@@ -42,6 +42,11 @@ const cases: { fixture: string; file: string; says: string[]; never?: string[] }
     ],
   },
   {
+    fixture: 'hours-recording-twice',
+    file: 'hours.yaml',
+    says: ['line 11', 'lang', 'a second recording in so: keep one per language'],
+  },
+  {
     fixture: 'unknown-weekday',
     file: 'hours.yaml',
     says: ['line 5 (weekly › lunedì › day)', 'write the day in English, lower case'],

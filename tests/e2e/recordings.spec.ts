@@ -3,9 +3,11 @@
  * has an Opus recording and whose Sinhala page an MP3 one made before the Italian changed
  * (tests/fixtures/recording): the page offers the recording instead of the speech control,
  * fetches none of its bytes until the reader presses play, and says when it is out of date.
- * The recording comes in ranges from `npm start`'s server (Safari on iPhone plays nothing
- * else). On the same build, with its service worker: the reader's script is kept for offline
- * use after its first use, and recordings never are.
+ * The fixture's hours.yaml gives the hours page a Somali and an Arabic recording made beside its
+ * timetable, and a Sinhala one made when Monday closed earlier. The recording comes in ranges
+ * from `npm start`'s server (Safari on iPhone plays nothing else). On the same build, with its
+ * service worker: the reader's script is kept for offline use after its first use, and
+ * recordings never are.
  */
 import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -106,7 +108,57 @@ test('a page with a recording stays within the first-visit budgets', () => {
   const client = join(dir, 'dist', 'client');
   for (const lang of ['so', 'si']) {
     expect(pageBudgetProblems(client, `${lang}${desk}index.html`)).toEqual([]);
+    expect(pageBudgetProblems(client, `${lang}/orari/index.html`)).toEqual([]);
   }
+});
+
+test('the Somali hours page plays its recording, fetching nothing before play', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const requests = audioRequests(page);
+  await stubSpeech(page, { voices: [{ lang: 'so-SO', name: 'Somali' }] });
+  await page.goto(`${site}/so/orari/`);
+  const figure = page.locator('[data-recording]');
+  await expect(figure).toHaveAttribute('data-recording', 'current');
+  await expect(figure).toContainText(durationText(3, localeInfo('so').intl));
+  const audio = figure.locator('audio');
+  await expect(audio).toHaveAttribute('preload', 'none');
+  await expect(audio).toHaveAttribute('src', /^\/audio\/orari-so\.opus$/);
+  await expect(page.locator('[data-read-aloud]')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/recording-hours-so.png' });
+  await page.waitForTimeout(500);
+  expect(requests, 'no byte of the recording before play').toEqual([]);
+
+  await pressPlay(page);
+  await expect.poll(() => requests.length).toBeGreaterThan(0);
+  await expect
+    .poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime), {
+      timeout: 10_000,
+    })
+    .toBeGreaterThan(0);
+  await context.close();
+});
+
+test('an hours recording made before the timetable changed says so; other languages keep the speech control', async ({
+  page,
+}) => {
+  await page.goto(`${site}/si/orari/`);
+  const figure = page.locator('[data-recording]');
+  await expect(figure).toHaveAttribute('data-recording', 'outdated');
+  await expect(figure).toContainText(uiString('si', 'listen.recording.outdated'));
+
+  await page.goto(`${site}/ar/orari/`);
+  await expect(page.locator('[data-recording]')).toHaveAttribute('data-recording', 'current');
+  await page.screenshot({ path: 'test-results/recording-hours-ar.png' });
+
+  for (const lang of ['it', 'en']) {
+    await page.goto(`${site}/${lang}/orari/`);
+    await expect(page.locator('[data-recording]')).toHaveCount(0);
+    await expect(page.locator('[data-read-aloud]')).toHaveCount(1);
+  }
+  await page.screenshot({ path: 'test-results/recording-hours-en.png' });
 });
 
 test('a recording made before the Italian changed says so, in the page’s language', async ({

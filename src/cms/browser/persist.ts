@@ -12,6 +12,7 @@ import { formatOf, meaningOf, type FileMeaning } from './content-file';
 import { hasWords } from './entry-check';
 import { fileToWrite } from './file-to-write';
 import { recordsAfter, recordsOf } from './translation-records';
+import { hoursFile, withHoursRecordings } from './hours-recordings';
 
 /** A file of a save, as Decap hands it to the backend. */
 export interface DataFile {
@@ -86,8 +87,12 @@ export async function filesToWrite(
   collection: string | undefined,
   today: string,
 ): Promise<DataFile[]> {
-  const files = dataFiles.filter((file) => file.raw.trim() !== '');
-  const before = await Promise.all(files.map((file) => fileNow(implementation, file.path)));
+  const written = dataFiles.filter((file) => file.raw.trim() !== '');
+  const before = await Promise.all(written.map((file) => fileNow(implementation, file.path)));
+  // The hours page's recordings get their revision as an entry's recording does.
+  const files = written.map((file, i) =>
+    file.path === hoursFile ? { ...file, raw: withHoursRecordings(file.raw, before[i]) } : file,
+  );
   const translated = collection !== undefined && isTranslated(collection);
   const italianFile = files.find((file) => languageOf(file.path) === sourceLocale);
   const italian = italianFile && meaningOrNone(italianFile.raw, italianFile.path);

@@ -1,6 +1,6 @@
 /**
  * The recordings staff attached to pages, copied from content/recordings/ as they are: only
- * those a page names, each checked when the content is loaded (src/loaders/recording-file.ts).
+ * those a page or hours.yaml names, each checked when the content is loaded (src/loaders/recording-file.ts).
  */
 import { getCollection } from 'astro:content';
 import type { APIContext } from 'astro';
@@ -13,7 +13,12 @@ export async function getStaticPaths() {
     ...(await getCollection('programme')),
     ...(await getCollection('notices')),
   ];
-  const urls = new Set(entries.flatMap(({ data }) => (data.recording ? [data.recording] : [])));
+  // The hours page's recordings are listed in hours.yaml, not in an entry of each language.
+  const hours = (await getCollection('hours')).flatMap(({ data }) => data.recordings ?? []);
+  const urls = new Set([
+    ...entries.flatMap(({ data }) => (data.recording ? [data.recording] : [])),
+    ...hours.map(({ recording }) => recording),
+  ]);
   return [...urls].map((url) => ({ params: { file: recordingFile(url) }, props: { url } }));
 }
 
