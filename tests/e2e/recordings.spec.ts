@@ -12,7 +12,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { runAstro, withFixture } from '../content/content-copy';
 import { freePort, serveCopy, stopServer } from '../support/copy-site';
 import { pageBudgetProblems } from '../support/page-budgets';
@@ -59,24 +59,36 @@ const audioRequests = (page: Page) => {
   return urls;
 };
 
-test('a Somali page with a recording plays it, fetching nothing before play, and has no speech control', async ({
-  browser,
-}) => {
+/**
+ * Opens a Somali page with a recording, even with a Somali voice: the recording is offered
+ * instead of the speech control, with its playing time, and none of its bytes are fetched.
+ */
+async function openRecorded(browser: Browser, path: string, screenshot: string) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   const requests = audioRequests(page);
-  // Even with a Somali voice: the recording is offered instead.
   await stubSpeech(page, { voices: [{ lang: 'so-SO', name: 'Somali' }] });
-  await page.goto(`${site}/so${desk}`);
+  await page.goto(`${site}${path}`);
   const figure = page.locator('[data-recording]');
   await expect(figure).toHaveAttribute('data-recording', 'current');
   await expect(figure).toContainText(durationText(3, localeInfo('so').intl));
   const audio = figure.locator('audio');
   await expect(audio).toHaveAttribute('preload', 'none');
   await expect(page.locator('[data-read-aloud]')).toHaveCount(0);
-  await page.screenshot({ path: 'test-results/recording-so.png' });
+  await page.screenshot({ path: screenshot });
   await page.waitForTimeout(500);
   expect(requests, 'no byte of the recording before play').toEqual([]);
+  return { context, page, requests, audio };
+}
+
+test('a Somali page with a recording plays it, fetching nothing before play, and has no speech control', async ({
+  browser,
+}) => {
+  const { context, page, requests, audio } = await openRecorded(
+    browser,
+    `/so${desk}`,
+    'test-results/recording-so.png',
+  );
 
   const ranges: { asked: string | undefined; status: number; sent: string | undefined }[] = [];
   page.on('response', (response) => {
@@ -115,21 +127,12 @@ test('a page with a recording stays within the first-visit budgets', () => {
 test('the Somali hours page plays its recording, fetching nothing before play', async ({
   browser,
 }) => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await context.newPage();
-  const requests = audioRequests(page);
-  await stubSpeech(page, { voices: [{ lang: 'so-SO', name: 'Somali' }] });
-  await page.goto(`${site}/so/orari/`);
-  const figure = page.locator('[data-recording]');
-  await expect(figure).toHaveAttribute('data-recording', 'current');
-  await expect(figure).toContainText(durationText(3, localeInfo('so').intl));
-  const audio = figure.locator('audio');
-  await expect(audio).toHaveAttribute('preload', 'none');
+  const { context, page, requests, audio } = await openRecorded(
+    browser,
+    '/so/orari/',
+    'test-results/recording-hours-so.png',
+  );
   await expect(audio).toHaveAttribute('src', /^\/audio\/orari-so\.opus$/);
-  await expect(page.locator('[data-read-aloud]')).toHaveCount(0);
-  await page.screenshot({ path: 'test-results/recording-hours-so.png' });
-  await page.waitForTimeout(500);
-  expect(requests, 'no byte of the recording before play').toEqual([]);
 
   await pressPlay(page);
   await expect.poll(() => requests.length).toBeGreaterThan(0);

@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { closeServer, listenOnLoopback } from '../support/loopback-server';
 import rebuild, { config } from '../../netlify/functions/rebuild.mts';
 
 afterEach(() => {
@@ -18,13 +19,11 @@ async function buildHook(status = 200) {
     received.push({ method: req.method, url: req.url });
     res.writeHead(status).end();
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const port = await listenOnLoopback(server);
   return {
     url: `http://127.0.0.1:${port}/build_hooks/secret-id`,
     received,
-    close: () => new Promise((done) => server.close(done)),
+    close: () => closeServer(server),
   };
 }
 

@@ -6,10 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeServer, listenOnLoopback } from '../support/loopback-server';
 import { sendDeadline, sendTimeMs, serveStatic } from '../../src/server/http/static-files';
 
 // Larger than what the kernel buffers on loopback, so that a client that stops reading stalls
@@ -28,12 +29,10 @@ beforeAll(async () => {
     res.once('close', () => (answerClosedAt = Date.now()));
     if (!serveStatic(req, res, root, deadline)) res.writeHead(404).end();
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  port = (server.address() as AddressInfo).port;
+  port = await listenOnLoopback(server);
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((done) => server.close(done));
+  await closeServer(server);
   rmSync(root, { recursive: true, force: true });
 });
 
