@@ -4,14 +4,14 @@
  * entry) and the hours page's (`recordings:` in hours.yaml). The comparisons are the build's
  * own (src/lib/translation-state.ts, src/lib/hours-revision.ts), so the list and the pages agree.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { hoursRevision, type Timetables } from '../lib/hours-revision.ts';
-import { localeCodes, sourceLocale } from '../lib/locales.ts';
+import { localeCodes } from '../lib/locales.ts';
 import { translationState } from '../lib/translation-state.ts';
-import { contentCollections, eachCollection } from '../schemas/collections.ts';
-import { columns, readMarkdown } from './translations.ts';
+import { contentCollections } from '../schemas/collections.ts';
+import { columns, languageFiles } from './translations.ts';
 
 /** An outdated recording, e.g. { lang: 'so', collection: 'hours', file: 'content/hours.yaml', … }. */
 export interface OutdatedRecording {
@@ -27,33 +27,14 @@ const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
 
 /** The entries' recordings whose Italian words changed since they were attached. */
 function outdatedOfEntries(contentDir: string, from: string): OutdatedRecording[] {
-  const found: OutdatedRecording[] = [];
-  const translated = eachCollection().filter((c) => c.kind === 'translated');
-  for (const lang of localeCodes) {
-    for (const collection of translated) {
-      const folder = join(contentDir, collection.path);
-      const langFolder = join(folder, lang);
-      if (!existsSync(langFolder)) continue;
-      for (const name of readdirSync(langFolder)
-        .filter((n) => n.endsWith('.md'))
-        .sort()) {
-        const path = join(langFolder, name);
-        const { fields } = readMarkdown(readFileSync(path, 'utf8'), path);
-        const recording = text(fields['recording']);
-        const originalPath = join(folder, sourceLocale, name);
-        if (!recording || !existsSync(originalPath)) continue;
-        const original = readMarkdown(readFileSync(originalPath, 'utf8'), originalPath);
-        const italian = {
-          title: original.fields['title'],
-          summary: original.fields['summary'],
-          body: original.body,
-        };
-        if (translationState(text(fields['recordingOf']), italian) !== 'outdated') continue;
-        found.push({ lang, collection: collection.name, file: relative(from, path), recording });
-      }
-    }
-  }
-  return found;
+  return [...languageFiles(contentDir, localeCodes)].flatMap(
+    ({ lang, collection, path, fields, italian }) => {
+      const recording = text(fields['recording']);
+      if (!recording) return [];
+      if (translationState(text(fields['recordingOf']), italian) !== 'outdated') return [];
+      return [{ lang, collection, file: relative(from, path), recording }];
+    },
+  );
 }
 
 /** The hours page's recordings whose timetables changed since they were attached. */

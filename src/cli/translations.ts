@@ -8,7 +8,7 @@ import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { localeCodes, sourceLocale } from '../lib/locales.ts';
-import { textRevision } from '../lib/text-revision.ts';
+import { textRevision, type TextWords } from '../lib/text-revision.ts';
 import { translationState, type TranslationState } from '../lib/translation-state.ts';
 import { eachCollection } from '../schemas/collections.ts';
 
@@ -55,15 +55,25 @@ const markdownIn = (folder: string) =>
         .sort()
     : [];
 
+/** A file of a translated collection beside its Italian original, both read. */
+export interface LanguageFile {
+  lang: string;
+  collection: string;
+  path: string;
+  fields: Record<string, unknown>;
+  /** The Italian words it is made from: the original's title, summary and text. */
+  italian: TextWords;
+  originalFields: Record<string, unknown>;
+}
+
 /**
- * Every translation of the translated collections in `contentDir`, by language (in the site's
- * order), then collection, then file. A translation with no Italian original is left out: the
+ * The files of the translated collections in `contentDir` in `langs`, by language (in the
+ * site's order), then collection, then file. One with no Italian original is left out: the
  * build names it.
  */
-export function readTranslations(contentDir: string, from = process.cwd()): TranslationFile[] {
-  const found: TranslationFile[] = [];
+export function* languageFiles(contentDir: string, langs: readonly string[]) {
   const translated = eachCollection().filter((c) => c.kind === 'translated');
-  for (const lang of localeCodes.filter((code) => code !== sourceLocale)) {
+  for (const lang of langs) {
     for (const collection of translated) {
       const folder = join(contentDir, collection.path);
       for (const name of markdownIn(join(folder, lang))) {
@@ -77,20 +87,35 @@ export function readTranslations(contentDir: string, from = process.cwd()): Tran
           summary: original.fields['summary'],
           body: original.body,
         };
-        const changed = text(original.fields['textChanged']);
-        found.push({
+        const file: LanguageFile = {
           lang,
           collection: collection.name,
-          file: relative(from, path),
           path,
-          state: translationState(text(fields['translationOf']), italian),
-          ...(changed ? { changed } : {}),
-          italianRevision: textRevision(italian),
-        });
+          fields,
+          italian,
+          originalFields: original.fields,
+        };
+        yield file;
       }
     }
   }
-  return found;
+}
+
+/** Every translation in `contentDir`, in the order of `languageFiles`. */
+export function readTranslations(contentDir: string, from = process.cwd()): TranslationFile[] {
+  const translations = localeCodes.filter((code) => code !== sourceLocale);
+  return [...languageFiles(contentDir, translations)].map((file) => {
+    const changed = text(file.originalFields['textChanged']);
+    return {
+      lang: file.lang,
+      collection: file.collection,
+      file: relative(from, file.path),
+      path: file.path,
+      state: translationState(text(file.fields['translationOf']), file.italian),
+      ...(changed ? { changed } : {}),
+      italianRevision: textRevision(file.italian),
+    };
+  });
 }
 
 /** Rows of words in columns two spaces apart, e.g. [['en', 'pages'], ['ar', 'x']]. */
