@@ -1,10 +1,12 @@
 /**
  * A first visit, on a phone far from Italy (America/Lima): one request per page (the manifest,
  * its icons and the service worker, asked for once the page is on screen, aside), and nothing
- * moves once painted,
- * whatever the hour says in the status line.
+ * moves once painted, whatever the hour says in the status line, and even when the page arrives
+ * in pieces.
  */
+import { createServer } from 'node:http';
 import { expect, test } from '@playwright/test';
+import { closeServer, listenOnLoopback } from '../support/loopback-server';
 import { deskSlugs } from '../support/site-pages';
 import { scheduleOf } from '../support/content-facts';
 import { statusMoments } from '../support/status-moments';
@@ -88,3 +90,64 @@ for (const lang of ['it', 'ar']) {
     }
   });
 }
+
+test('a page read in pieces moves none of the rows already painted', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  // A slow phone paints what it has read so far (the first frame waits only for <main> to
+  // begin): here the page stops for a moment after each row of its tables, and nothing
+  // painted may move when the rest arrives.
+  const pause = 200;
+  let piece = { html: '', cut: 0 };
+  const server = createServer((_, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.write(piece.html.slice(0, piece.cut));
+    setTimeout(() => response.end(piece.html.slice(piece.cut)), pause);
+  });
+  const port = await listenOnLoopback(server);
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const shifts: string[] = [];
+    (window as unknown as { shifts: string[] }).shifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as {
+        value: number;
+        sources: { node?: Node }[];
+      }[])
+        shifts.push(
+          `${entry.value.toFixed(4)} ${entry.sources.map((s) => s.node?.nodeName).join(' ')}`,
+        );
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  try {
+    for (const path of [
+      '/it/orari/',
+      '/ar/orari/',
+      '/ta/orari/',
+      `/it/sportelli/${desk}/scheda/`,
+    ]) {
+      const html = await (await request.get(path)).text();
+      const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+      const cuts = [...main.matchAll(/<\/tr>/g)].map((m) => html.indexOf(main) + m.index + 5);
+      if (path.endsWith('/orari/'))
+        expect(cuts.length, `${path} has its weekly table`).toBeGreaterThan(7);
+      for (const cut of cuts) {
+        piece = { html, cut };
+        await page.goto(`http://127.0.0.1:${port}${path}`, { waitUntil: 'load' });
+        // Two frames after the last piece, and the observer's report, come before the count.
+        const shifts = await page.evaluate(async () => {
+          for (let frame = 0; frame < 2; frame++) await new Promise(requestAnimationFrame);
+          await new Promise((done) => setTimeout(done));
+          return (window as unknown as { shifts: string[] }).shifts;
+        });
+        expect(shifts, `${path} stopped after ${html.slice(cut - 60, cut)}`).toEqual([]);
+      }
+    }
+  } finally {
+    await context.close();
+    await closeServer(server);
+  }
+});

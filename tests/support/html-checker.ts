@@ -22,7 +22,7 @@ interface Message {
 
 /**
  * The one message the checker gets wrong: the HTML standard lets `blocking="render"` go with
- * `rel="expect"` (Chromium 124 and later hold the first frame until `#main` is parsed, see
+ * `rel="expect"` (Chromium 124 and later hold the first frame until `#main` begins, see
  * BaseLayout.astro); the checker still allows `blocking` only on stylesheets.
  */
 const checkerLag = (m: Message) =>
