@@ -50,9 +50,10 @@ const goals = { tbtMs: 30, lcpRatio: 1.12, cls: 0, score: 100 };
 /**
  * What the sample in `npm test` holds: no worse than the site measured on 7 December 2026
  * (LCP up to 1.15 times the bare page's on the Tamil pages, blocking time up to 35 ms in one
- * run of the home), with the spread of five runs on top, until the goals are met.
+ * run of the home), with the spread of five runs on top, until the goals are met. Samples of
+ * one build put `/ta/orari/` anywhere from 1.07 to 1.21 times the bare page's.
  */
-const guard = { ...goals, tbtMs: 50, lcpRatio: 1.2 };
+const guard = { ...goals, tbtMs: 50, lcpRatio: 1.25 };
 const budgets = values.sample ? guard : goals;
 
 const pageTypes = {
