@@ -18,6 +18,7 @@ import { addDays } from '../../src/lib/calendar-days';
 import { holidayDatesOf } from '../support/content-facts';
 import { italianDay } from '../../src/lib/hours/schedule';
 import { localeCodes } from '../../src/lib/locales';
+import { statusSpanDays } from '../../src/page-data/status-span';
 
 const proxyPort = Number(process.env['PORT'] ?? 4321) + 1000;
 const admin = `/admin/?proxy-port=${proxyPort}`;
@@ -27,17 +28,23 @@ const shots = resolve('docs/img');
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
- * A closure from a Monday to the Friday, at least five weeks after the day the test runs (the
- * build lists closures from its own day on), whose Wednesday is no public holiday.
+ * A closure from a Monday to the Friday, in a week after the one the test runs in (the build
+ * lists closures from its own day on), whose Wednesday is no public holiday and falls inside
+ * the days the built status line carries, so that the line can tell it.
  */
 function closureWeek(today = new Date()) {
   const monday = new Date(
-    Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 35),
+    Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 7),
   );
   monday.setUTCDate(monday.getUTCDate() + ((8 - monday.getUTCDay()) % 7));
   const holidays = holidayDatesOf();
+  // A day short of the span: the build's day is Italy's, which may be a day ahead of UTC.
+  const lastCarried = addDays(iso(today), statusSpanDays - 2);
   for (;;) {
     const wednesday = new Date(monday.getTime() + 2 * 86_400_000);
+    if (iso(wednesday) > lastCarried) {
+      throw new Error(`No Wednesday without a holiday until ${lastCarried}: widen the search.`);
+    }
     if (!(iso(wednesday) in holidays)) {
       return {
         from: iso(monday),
