@@ -414,7 +414,8 @@ describe('two senders started at once', () => {
     const runs = await Promise.all([sendNotices([], { env }), sendNotices([], { env })]);
     db.close();
     rmSync(dir, { recursive: true, force: true });
-    expect(runs.map((r) => r.status).sort()).toEqual([0, 75]);
+    const said = runs.map((r) => r.stderr).join('\n');
+    expect(runs.map((r) => r.status).sort(), said).toEqual([0, 75]);
     expect(runs.find((r) => r.status === 75)?.stderr).toContain('another sender is running');
     const mails = smtp.mails.slice(before);
     expect(mails).toHaveLength(80);

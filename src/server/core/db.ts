@@ -18,6 +18,24 @@ export function text(value: Value | undefined): string {
   return String(value);
 }
 
+/**
+ * Turns on the write-ahead log (once written, it stays). Two processes switching a new file at
+ * once can each hold a read lock and want the other's: SQLite answers SQLITE_BUSY at once
+ * rather than wait for ever (the busy timeout does not apply), so the loser tries again.
+ */
+async function switchToWriteAheadLog(db: Database): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.execute('PRAGMA journal_mode = WAL');
+      return;
+    } catch (error) {
+      const busy = (error as { code?: string }).code === 'SQLITE_BUSY';
+      if (!busy || attempt === 20) throw error;
+      await new Promise((wait) => setTimeout(wait, 25 * attempt));
+    }
+  }
+}
+
 /** Opens the database and brings its schema up to date. */
 export async function openDatabase(url: string, authToken?: string): Promise<Database> {
   if (url.startsWith('file:')) {
@@ -30,10 +48,9 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   }
   const db = createClient({ url, ...(authToken ? { authToken } : {}) });
   if (url.startsWith('file:')) {
-    // Concurrent signups (and two processes opening the file at once: switching to WAL
-    // writes) wait for each other instead of failing.
+    // Concurrent signups wait for each other instead of failing.
     await db.execute('PRAGMA busy_timeout = 10000');
-    await db.execute('PRAGMA journal_mode = WAL');
+    await switchToWriteAheadLog(db);
   }
   await migrate(db);
   return db;
