@@ -5,7 +5,7 @@
  * in pieces.
  */
 import { createServer } from 'node:http';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { closeServer, listenOnLoopback } from '../support/loopback-server';
 import { deskSlugs } from '../support/site-pages';
 import { scheduleOf } from '../support/content-facts';
@@ -35,6 +35,35 @@ const moments = [
 ].flatMap((m) => (m ? [new Date(m.now).toISOString()] : []));
 const aside = /\/(sw\.js|icons\/[^/]+|[a-z]+\/manifest\.webmanifest)$/;
 
+/**
+ * From the page's first byte on, keeps every layout shift in `window.shifts` as its size and
+ * what moved from where to where, so that a failure says where to look.
+ */
+function recordShifts(page: Page) {
+  return page.addInitScript(() => {
+    const shifts: string[] = [];
+    (window as unknown as { shifts: string[] }).shifts = shifts;
+    interface Shift {
+      value: number;
+      sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+    }
+    const describe = (node?: Node) =>
+      node instanceof Element
+        ? `${node.localName}${node.className ? `.${String(node.className).replace(/ /g, '.')}` : ''}`
+        : String(node?.nodeName);
+    const box = (r: DOMRectReadOnly) => `${r.x},${r.y} ${r.width}x${r.height}`;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as Shift[])
+        shifts.push(
+          `${entry.value.toFixed(4)}: ` +
+            entry.sources
+              .map((s) => `${describe(s.node)} ${box(s.previousRect)} → ${box(s.currentRect)}`)
+              .join('; '),
+        );
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
 test.use({ timezoneId: 'America/Lima', viewport: { width: 360, height: 640 } });
 
 for (const lang of ['it', 'ar']) {
@@ -45,29 +74,7 @@ for (const lang of ['it', 'ar']) {
       const context = await browser.newContext({ serviceWorkers: 'block' });
       const page = await context.newPage();
       await page.clock.install({ time: new Date(now) });
-      await page.addInitScript(() => {
-        // Each shift as its size and what moved, so a failure says where to look.
-        const shifts: string[] = [];
-        (window as unknown as { shifts: string[] }).shifts = shifts;
-        interface Shift {
-          value: number;
-          sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
-        }
-        const describe = (node?: Node) =>
-          node instanceof Element
-            ? `${node.localName}${node.className ? `.${String(node.className).replace(/ /g, '.')}` : ''}`
-            : String(node?.nodeName);
-        const box = (r: DOMRectReadOnly) => `${r.x},${r.y} ${r.width}x${r.height}`;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as unknown as Shift[])
-            shifts.push(
-              `${entry.value.toFixed(4)}: ` +
-                entry.sources
-                  .map((s) => `${describe(s.node)} ${box(s.previousRect)} → ${box(s.currentRect)}`)
-                  .join('; '),
-            );
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      await recordShifts(page);
       for (const path of pageTypes) {
         const url = `/${lang}${path}`;
         const requests: string[] = [];
@@ -109,19 +116,7 @@ test('a page read in pieces moves none of the rows already painted', async ({
   const port = await listenOnLoopback(server);
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  await page.addInitScript(() => {
-    const shifts: string[] = [];
-    (window as unknown as { shifts: string[] }).shifts = shifts;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as {
-        value: number;
-        sources: { node?: Node }[];
-      }[])
-        shifts.push(
-          `${entry.value.toFixed(4)} ${entry.sources.map((s) => s.node?.nodeName).join(' ')}`,
-        );
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await recordShifts(page);
   try {
     for (const path of [
       '/it/orari/',
