@@ -48,10 +48,10 @@ const { values } = parseArgs({
 /** The budgets of a first visit (docs/benchmarks.md#a-first-visit-on-a-phone). */
 const goals = { tbtMs: 30, lcpRatio: 1.12, cls: 0, score: 100 };
 /**
- * What the sample in `npm test` holds: no worse than the site measured on 7 December 2026
- * (LCP up to 1.15 times the bare page's on the Tamil pages, blocking time up to 35 ms in one
- * run of the home), with the spread of five runs on top, until the goals are met. Samples of
- * one build put `/ta/orari/` anywhere from 1.07 to 1.21 times the bare page's.
+ * What the sample in `npm test` holds: a guard against a clear regression, not the goals. Five
+ * runs at the tail of the suite swing too much for those: samples of one build put
+ * `/ta/orari/` anywhere from 1.07 to 1.21 times the bare page's, and `/ar/sportelli/lavoro/`
+ * at 1.16 where a quiet machine measured 1.07 (8 December 2026). The full bench holds the goals.
  */
 const guard = { ...goals, tbtMs: 50, lcpRatio: 1.25 };
 const budgets = values.sample ? guard : goals;
